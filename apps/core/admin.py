@@ -1,0 +1,42 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from .models import Area, KeyFigure, Profile
+
+admin.site.site_header = _("Son La Learning City — content")
+admin.site.site_title = _("Son La Learning City")
+if settings.DEMO_MODE:
+    admin.site.site_header = _("Son La Learning City — DEMO DATA (made-up villages, people, hours)")
+
+
+@admin.register(Area)
+class AreaAdmin(TranslationAdmin):
+    list_display = ("name", "kind", "parent", "slug", "is_active", "order")
+    list_filter = ("kind", "is_active", "parent")
+    search_fields = ("name_vi", "name_en", "slug")
+    list_select_related = ("parent",)
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(KeyFigure)
+class KeyFigureAdmin(TranslationAdmin):
+    list_display = ("label", "value", "unit", "order")
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+    filter_horizontal = ("areas",)
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    inlines = (ProfileInline,)

@@ -1,0 +1,41 @@
+from django.apps import AppConfig, apps
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalAppConfig(AppConfig):
+    """An app of the portal: what it adds to the navigation, the home page and the workspace.
+
+    Each domain app subclasses this so the shared pages never need to import the apps.
+    """
+
+    default_auto_field = "django.db.models.BigAutoField"
+    nav_label = None  # text of the navigation link, or None for no link
+    nav_url_name = None  # e.g. "spaces:list"
+    nav_order = 100
+    home_template = None  # an include rendered on the home page with home_context()
+
+    def home_context(self, request):
+        return {}
+
+    def workspace_entries(self, user):
+        """The things ``user`` may do in this app, as dicts with title, url and description."""
+        return []
+
+    def sitemaps(self):
+        """Sitemap classes keyed by section name."""
+        return {}
+
+
+def portal_apps():
+    found = [config for config in apps.get_app_configs() if isinstance(config, PortalAppConfig)]
+    return sorted(found, key=lambda config: config.nav_order)
+
+
+class CoreConfig(PortalAppConfig):
+    name = "apps.core"
+    label = "core"
+    verbose_name = _("Portal")
+    nav_order = 0
+
+    def ready(self):
+        from . import signals  # noqa: F401

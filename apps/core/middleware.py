@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from . import pagecache
+
+MAX_QUERY_LENGTH = 300
+NO_STORE = ("private", "no-store", "no-cache")
+
+
+def _is_anonymous(request):
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests from the page cache; store the successful ones.
+
+    A request is anonymous when it carries no session and no message cookie; signed-in people
+    always get a fresh page. A response is stored only when it is a 200 that sets no cookie
+    (a page with a CSRF token sets one) and does not ask to be private or uncached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        cacheable = (
+            request.method == "GET"
+            and settings.PAGE_CACHE_SECONDS > 0
+            and _is_anonymous(request)
+            and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+        )
+        if not cacheable:
+            return self.get_response(request)
+        try:
+            key = pagecache.page_key(request, pagecache.current_version())
+        except Exception:  # a disallowed host or an unreachable cache: serve uncached
+            return self.get_response(request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._storable(response):
+            headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+            cache.set(key, (response.content, headers), pagecache.timeout())
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        control = response.get("Cache-Control", "")
+        return not any(word in control for word in NO_STORE)

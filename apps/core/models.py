@@ -1,0 +1,124 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .text import slugify_vi
+
+
+class AreaQuerySet(models.QuerySet):
+    def units(self):
+        """Wards and communes: the top level of the city's administration."""
+        return self.filter(parent__isnull=True)
+
+    def localities(self):
+        """Villages (bản) and residential groups (tổ) inside the wards and communes."""
+        return self.filter(parent__isnull=False)
+
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Area(models.Model):
+    """A ward or commune of the city, or a village or residential group inside one.
+
+    Areas are data, not code: Vietnam's 2025 reorganisation merged wards and communes, and staff
+    record such changes by editing, merging or retiring areas in the admin.
+    """
+
+    class Kind(models.TextChoices):
+        WARD = "ward", _("Ward")
+        COMMUNE = "commune", _("Commune")
+        VILLAGE = "village", _("Village")
+        GROUP = "group", _("Residential group")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("ward or commune"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            base = slugify_vi(self.name_vi or self.name)
+            if self.parent_id:
+                base = f"{base}-{self.parent.slug}"
+            self.slug = base
+            suffix = 2
+            while Area.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+                self.slug = f"{base}-{suffix}"
+                suffix += 1
+        super().save(*args, **kwargs)
+
+    @property
+    def is_unit(self):
+        return self.parent_id is None
+
+    @property
+    def unit(self):
+        """The ward or commune this area belongs to (itself for a ward or commune)."""
+        return self if self.parent_id is None else self.parent
+
+    def with_localities(self):
+        """Ids of this area and of every area inside it, for filtering by a ward or commune."""
+        return [self.pk, *self.children.values_list("pk", flat=True)]
+
+
+class Profile(models.Model):
+    """What the portal knows of a signed-in person beyond Django's user: their work areas."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    office = models.CharField(_("office"), max_length=200, blank=True)
+    phone = models.CharField(_("phone (private)"), max_length=40, blank=True)
+    areas = models.ManyToManyField(
+        Area,
+        verbose_name=_("assigned wards and communes"),
+        blank=True,
+        related_name="officials",
+        limit_choices_to={"parent__isnull": True},
+        help_text=_("An official may change the content of these areas and the areas inside them."),
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class KeyFigure(models.Model):
+    """A key figure of the city shown on the home page (population, size, ethnic groups …)."""
+
+    label = models.CharField(_("label"), max_length=120)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    def __str__(self):
+        return self.label

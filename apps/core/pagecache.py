@@ -1,0 +1,44 @@
+"""Cache of whole anonymous pages, invalidated by any change to the portal's content.
+
+Every save or delete of a portal model bumps one version number; cached pages are keyed by it,
+so after a change every process serves fresh pages (the cache is shared: Redis or a file cache).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "pagecache:version"
+
+
+def current_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def bump():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def invalidate():
+    """Make every cached page stale now, and again once the current transaction commits."""
+    bump()
+    transaction.on_commit(bump)
+
+
+def page_key(request, version):
+    url = request.get_host() + request.get_full_path()
+    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"page:{version}:{digest}"
+
+
+def timeout():
+    return settings.PAGE_CACHE_SECONDS

@@ -1,0 +1,153 @@
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .apps import portal_apps
+from .models import Area, KeyFigure
+from .permissions import ROLES, has_role
+
+
+def home(request):
+    sections = [
+        {"template": config.home_template, **config.home_context(request)}
+        for config in portal_apps()
+        if config.home_template
+    ]
+    context = {
+        "figures": KeyFigure.objects.all(),
+        "unit_count": Area.objects.active().units().count(),
+        "locality_count": Area.objects.active().localities().count(),
+        "sections": sections,
+    }
+    return render(request, "core/home.html", context)
+
+
+def switch_language(request, code):
+    """Remember the chosen language and go to the same page in it (works without JavaScript)."""
+    if code not in dict(settings.LANGUAGES):
+        code = settings.LANGUAGE_CODE
+    target = request.GET.get("next", "")
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = f"/{code}/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+    )
+    return response
+
+
+@never_cache
+@login_required
+def workspace(request):
+    entries = []
+    for config in portal_apps():
+        for entry in config.workspace_entries(request.user):
+            entries.append({"app": config.verbose_name, **entry})
+    profile = getattr(request.user, "profile", None)
+    context = {
+        "entries": entries,
+        "areas": profile.areas.all() if profile else [],
+        "roles": [role for role in ROLES if has_role(request.user, role)],
+    }
+    return render(request, "core/workspace.html", context)
+
+
+def _check(probe):
+    try:
+        probe()
+    except Exception as exc:  # a health check reports every failure instead of raising
+        return {"ok": False, "error": exc.__class__.__name__}
+    return {"ok": True}
+
+
+def _database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _cache():
+    cache.set("healthz", "ok", 5)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not keep a value")
+
+
+def _broker():
+    from learningcity.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = {"database": _check(_database), "cache": _check(_cache)}
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        checks["broker"] = {"ok": True, "mode": "eager"}
+    else:
+        checks["broker"] = _check(_broker)
+    status = 200 if checks["database"]["ok"] else 503
+    return JsonResponse({"ok": all(c["ok"] for c in checks.values()), **checks}, status=status)
+
+
+@require_GET
+def robots(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        *(f"Disallow: /{code}/workspace/" for code, _name in settings.LANGUAGES),
+        *(f"Disallow: /{code}/accounts/" for code, _name in settings.LANGUAGES),
+        f"Sitemap: {settings.SITE_URL.rstrip('/')}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def trivial(request):
+    """The benchmark's yardstick: the cheapest response Django can give."""
+    return HttpResponse("ok")
+
+
+def error_page(request, status, template):
+    response = render(request, template, status=status)
+    return response
+
+
+def bad_request(request, exception=None):
+    return error_page(request, 400, "errors/400.html")
+
+
+def permission_denied(request, exception=None):
+    return error_page(request, 403, "errors/403.html")
+
+
+def page_not_found(request, exception=None):
+    return error_page(request, 404, "errors/404.html")
+
+
+def server_error(request):
+    # No context processors or database: the failure may be the database itself.
+    from django.template import loader
+
+    with translation.override(translation.get_language() or settings.LANGUAGE_CODE):
+        html = loader.get_template("errors/500.html").render({})
+    return HttpResponse(html, status=500)
+
+
+def csrf_failure(request, reason=""):
+    return error_page(request, 403, "errors/403_csrf.html")
+
+

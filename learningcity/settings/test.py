@@ -1,0 +1,20 @@
+"""Test settings: the base settings with fast hashing, in-memory files and a local cache."""
+
+import os
+
+os.environ.setdefault("DJANGO_ENV", "test")
+
+from .base import *  # noqa: E402,F403
+from .base import REDIS_URL  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CELERY_TASK_ALWAYS_EAGER = True
+SERVE_MEDIA = True
+BENCHMARK_VIEWS = True

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from apps.core import views as core_views
+from apps.core.sitemaps import all_sitemaps
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
+    path("lang/<str:code>/", core_views.switch_language, name="switch_language"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("apps.core.urls")),
+    prefix_default_language=True,
+)
+
+if settings.SERVE_MEDIA:
+    # The one-machine mode serves uploads itself; production lets the reverse proxy do it.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+if settings.BENCHMARK_VIEWS:
+    urlpatterns += [path("bench/trivial", core_views.trivial)]
+
+handler400 = "apps.core.views.bad_request"
+handler403 = "apps.core.views.permission_denied"
+handler404 = "apps.core.views.page_not_found"
+handler500 = "apps.core.views.server_error"
