@@ -10,7 +10,15 @@ from .permissions import CONTENT_STAFF, JURORS, OFFICIALS, ensure_roles
 DEMO_ACCOUNTS = [
     # username, password, role, first name, last name, assigned units (slugs), is_staff
     ("staff", "sonla-staff-2024", CONTENT_STAFF, "Lò Thị", "Hoa", [], True),
-    ("official.chiengden", "sonla-official-2024", OFFICIALS, "Cầm Văn", "Định", ["chieng-den"], False),
+    (
+        "official.chiengden",
+        "sonla-official-2024",
+        OFFICIALS,
+        "Cầm Văn",
+        "Định",
+        ["chieng-den"],
+        False,
+    ),
     ("official.tohieu", "sonla-official-2024", OFFICIALS, "Quàng Thị", "Mai", ["to-hieu"], False),
     ("juror", "sonla-juror-2024", JURORS, "Lường Văn", "Sơn", [], False),
 ]

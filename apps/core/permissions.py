@@ -62,13 +62,14 @@ def ensure_roles():
 
 def assigned_area_ids(user):
     """Ids of the wards/communes assigned to ``user`` and of every area inside them."""
+    from django.db.models import Q
+
     from .models import Area
 
     if not (user and user.is_authenticated):
         return []
-    units = Area.objects.filter(officials__user=user)
     return list(
-        Area.objects.filter(pk__in=units).values_list("pk", flat=True).union(
-            Area.objects.filter(parent__in=units).values_list("pk", flat=True)
-        )
+        Area.objects.filter(Q(officials__user=user) | Q(parent__officials__user=user))
+        .values_list("pk", flat=True)
+        .distinct()
     )

@@ -1,4 +1,3 @@
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -149,5 +148,3 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     return error_page(request, 403, "errors/403_csrf.html")
-
-

@@ -14,7 +14,7 @@ PRODUCTION = env_str("DJANGO_ENV", "development") == "production"
 if env_str("DJANGO_ENV", "development") not in {"development", "production", "test"}:
     raise ImproperlyConfigured("DJANGO_ENV must be development, test or production")
 
-DEV_SECRET_KEY = "insecure-development-key-never-use-in-production-son-la"
+DEV_SECRET_KEY = "insecure-development-key-never-use-in-production-son-la"  # noqa: S105
 SECRET_KEY = env_str("SECRET_KEY", "" if PRODUCTION else DEV_SECRET_KEY)
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list(
@@ -24,9 +24,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 if PRODUCTION:
     require("SECRET_KEY", SECRET_KEY, "production needs a long random secret key.")
-    if SECRET_KEY == DEV_SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(
-        SECRET_KEY
-    ) < 50:
+    if (
+        SECRET_KEY == DEV_SECRET_KEY
+        or SECRET_KEY.startswith("django-insecure")
+        or len(SECRET_KEY) < 50
+    ):
         raise ImproperlyConfigured(
             "SECRET_KEY is a default or short key: set a random value of 50+ characters."
         )
@@ -148,6 +150,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["learningcity.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_LANGUAGES = ("vi", "en")

@@ -1,0 +1,72 @@
+# Son La Learning City portal. `make run` serves the demo; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+
+.PHONY: run dev test test-fast lint format messages bench install install-test sysdeps sysdeps-test clean
+
+$(VENV)/.deps: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test,dev]'
+	touch $@
+
+install: $(VENV)/.deps sysdeps
+
+# System packages the portal needs (gettext to compile translations; fonts for PDF reports).
+sysdeps:
+	@bash scripts/sysdeps.sh gettext fonts-dejavu-core
+
+# …and those the tests need besides (a headless Chromium for the browser tests).
+sysdeps-test:
+	@bash scripts/sysdeps.sh gettext fonts-dejavu-core chromium poppler-utils
+
+var:
+	mkdir -p var
+
+prepare: install var
+	$(PY) manage.py compilemessages --ignore '$(VENV)' -v0
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput -v0
+
+## Serve the portal with its demo data as production would: gunicorn + WhiteNoise, DEBUG off.
+run: prepare
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(VENV)/bin/gunicorn learningcity.wsgi -c learningcity/gunicorn.py --bind 127.0.0.1:$(PORT)
+
+## The development server with auto-reload and DEBUG on.
+dev: prepare
+	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## Every test: SQLite by default; PostgreSQL and Redis (and a real Celery worker) when
+## DATABASE_URL and REDIS_URL are set.
+test: install sysdeps-test
+	$(PY) manage.py compilemessages --ignore '$(VENV)' -v0
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.deps
+	$(PY) -m pytest -m "not browser" -x -q $(PYTEST_ARGS)
+
+lint: $(VENV)/.deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.deps
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## Refresh the translation catalogues after changing strings (then fill every msgstr).
+messages: $(VENV)/.deps
+	$(PY) manage.py makemessages -l vi -l en --no-obsolete --ignore '$(VENV)/*' --ignore 'bench/*' --ignore 'tests/*'
+	$(PY) manage.py compilemessages --ignore '$(VENV)'
+
+## Benchmark: every key public page against a trivial Django view, through gunicorn (SCALE=1|10|100).
+bench: install var
+	$(PY) bench/run.py --scale $(or $(SCALE),1)
+
+clean:
+	rm -rf var media

@@ -1,0 +1,21 @@
+"""Fill the English catalogue: the source strings are English, so each msgstr is its msgid.
+
+Run after `make messages`; the Vietnamese catalogue is translated by hand.
+"""
+
+from pathlib import Path
+
+import polib
+
+path = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES" / "django.po"
+po = polib.pofile(str(path))
+for entry in po:
+    if entry.msgid_plural:
+        if not all(entry.msgstr_plural.values()):
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+    elif not entry.msgstr:
+        entry.msgstr = entry.msgid
+    if "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+po.save()
+print(f"{path}: {len(po.translated_entries())} entries")

@@ -1,0 +1,100 @@
+import re
+
+import pytest
+from django.core import mail
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("lang,text", [("vi", "Đăng nhập"), ("en", "Sign in")])
+def test_login_page_in_both_languages(client, lang, text):
+    response = client.get(f"/{lang}/accounts/login/")
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+def test_official_signs_in_and_lands_in_the_workspace(client, official):
+    response = client.post(
+        "/en/accounts/login/", {"username": "official", "password": "pass-word-123"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/workspace/"
+    page = client.get("/en/workspace/").content.decode()
+    assert "Signed in as official" in page
+    assert "Xã Chiềng Đen" in page or "Chieng Den Commune" in page
+
+
+def test_wrong_password_keeps_the_user_name_and_says_why(client, official):
+    response = client.post("/en/accounts/login/", {"username": "official", "password": "nope"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="official"' in html
+    assert "enter a correct username and password" in html
+
+
+def test_repeated_failures_are_throttled(client, official):
+    for _attempt in range(5):
+        client.post("/en/accounts/login/", {"username": "official", "password": "nope"})
+    response = client.post(
+        "/en/accounts/login/", {"username": "official", "password": "pass-word-123"}
+    )
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+
+
+def test_workspace_needs_sign_in(client):
+    response = client.get("/vi/workspace/")
+    assert response.status_code == 302
+    assert response["Location"] == "/vi/accounts/login/?next=/vi/workspace/"
+
+
+def test_workspace_is_never_cached_for_anyone(client, official):
+    client.force_login(official)
+    response = client.get("/vi/workspace/")
+    assert "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+def test_sign_out_needs_post_and_returns_home(client, official):
+    client.force_login(official)
+    assert client.get("/en/accounts/logout/").status_code == 405
+    response = client.post("/en/accounts/logout/")
+    assert response["Location"] == "/en/"
+    assert client.get("/en/workspace/").status_code == 302
+
+
+def test_password_reset_sends_a_working_link(client, official):
+    response = client.post("/en/accounts/password_reset/", {"email": "official@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/en/accounts/reset/\S+)", mail.outbox[0].body).group(1)
+    response = client.get(link, follow=True)
+    assert "Choose a new password" in response.content.decode()
+    form_url = response.redirect_chain[-1][0]
+    response = client.post(
+        form_url, {"new_password1": "Son-La-new-pass-77", "new_password2": "Son-La-new-pass-77"}
+    )
+    assert response.status_code == 302
+    official.refresh_from_db()
+    assert official.check_password("Son-La-new-pass-77")
+
+
+def test_password_reset_in_vietnamese_sends_vietnamese_mail(client, official):
+    client.post("/vi/accounts/password_reset/", {"email": "official@example.org"})
+    assert "mật khẩu" in mail.outbox[0].subject
+
+
+def test_password_reset_for_an_unknown_address_reveals_nothing(client):
+    response = client.post("/en/accounts/password_reset/", {"email": "nobody@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_login_without_csrf_token_is_refused_in_the_visitors_language(official):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        "/en/accounts/login/", {"username": "official", "password": "pass-word-123"}
+    )
+    assert response.status_code == 403
+    assert "Form expired" in response.content.decode()

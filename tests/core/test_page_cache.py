@@ -1,0 +1,70 @@
+import pytest
+from django.conf import settings
+
+from apps.core.models import KeyFigure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def figure(db):
+    return KeyFigure.objects.create(label_vi="Dân số", label_en="Residents", value=106000)
+
+
+def test_anonymous_page_is_served_from_the_cache_the_second_time(client, figure):
+    first = client.get("/en/")
+    assert first["X-Page-Cache"] == "miss"
+    second = client.get("/en/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Language"] == "en"
+
+
+def test_cached_page_still_carries_the_security_headers(client, figure):
+    client.get("/en/")
+    response = client.get("/en/")
+    assert response["X-Page-Cache"] == "hit"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_a_content_change_shows_at_once(client, figure, django_capture_on_commit_callbacks):
+    client.get("/en/")
+    with django_capture_on_commit_callbacks(execute=True):
+        figure.value = 107500
+        figure.save()
+    response = client.get("/en/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "107,500" in response.content.decode()
+
+
+def test_each_language_and_query_is_cached_apart(client, figure):
+    client.get("/en/")
+    assert client.get("/vi/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/?x=1")["X-Page-Cache"] == "miss"
+
+
+def test_signed_in_people_always_get_a_fresh_page(client, official, figure):
+    client.get("/en/")
+    client.force_login(official)
+    response = client.get("/en/")
+    assert "X-Page-Cache" not in response
+    assert "Workspace" in response.content.decode()
+
+
+def test_pages_with_a_form_token_are_not_cached(client):
+    client.get("/en/accounts/login/")
+    response = client.get("/en/accounts/login/")
+    assert "X-Page-Cache" not in response
+
+
+def test_errors_are_not_cached(client):
+    client.get("/en/nothing-here/")
+    assert "X-Page-Cache" not in client.get("/en/nothing-here/")
+
+
+def test_cache_can_be_switched_off(client, figure):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/en/")
+    assert "X-Page-Cache" not in client.get("/en/")
