@@ -1,6 +1,7 @@
 """Settings for every environment, read from environment variables (see README)."""
 
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -184,8 +185,6 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Son La Learning City <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if env_str("EMAIL_URL"):
-    from urllib.parse import unquote, urlsplit
-
     _mail = urlsplit(env_str("EMAIL_URL"))
     if _mail.scheme not in {"smtp", "smtps", "submission"}:
         raise ImproperlyConfigured("EMAIL_URL must start with smtp://, smtps:// or submission://")
@@ -221,10 +220,12 @@ CELERY_BEAT_SCHEDULE = {
 
 # Content Security Policy (django-csp 4): our own files only; map tiles from the tile host.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+_tiles = urlsplit(MAP_TILE_URL.replace("{s}", "a"))
+MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}" if _tiles.netloc else ""
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "img-src": ["'self'", "data:", "https://tile.openstreetmap.org"],
+        "img-src": ["'self'", "data:", *([MAP_TILE_ORIGIN] if MAP_TILE_ORIGIN else [])],
         "style-src": ["'self'"],
         "script-src": ["'self'"],
         "object-src": ["'none'"],
