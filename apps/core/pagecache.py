@@ -7,6 +7,7 @@ so after a change every process serves fresh pages (the cache is shared: Redis o
 import hashlib
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
 
@@ -34,10 +35,16 @@ def invalidate():
     transaction.on_commit(bump)
 
 
+def _static_build():
+    # A new deployment's static files have new hashed names: pages cached before it would
+    # point at files that may be gone, so the manifest's hash is part of every key.
+    return getattr(staticfiles_storage, "manifest_hash", "") or ""
+
+
 def page_key(request, version):
     url = request.get_host() + request.get_full_path()
     digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page:{version}:{digest}"
+    return f"page:{version}:{_static_build()}:{digest}"
 
 
 def timeout():

@@ -68,3 +68,11 @@ def test_cache_can_be_switched_off(client, figure):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/en/")
     assert "X-Page-Cache" not in client.get("/en/")
+
+
+def test_a_new_deployment_of_static_files_gets_fresh_pages(client, figure, monkeypatch):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    client.get("/en/")
+    monkeypatch.setattr(staticfiles_storage, "manifest_hash", "new-build", raising=False)
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
