@@ -73,7 +73,7 @@ def sparkline(commitment, series, label):
 
 def chart(commitment, series, *, uid="chart"):
     """The series, the target line and the straight path from baseline to target."""
-    width, height, left, top, right, bottom = 640, 300, 86, 16, 16, 40
+    width, height, left, top, right, bottom = 480, 280, 76, 16, 20, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     frame = _Frame(commitment, series, left, top, plot_w, plot_h)
     fmt = commitment.format_value
@@ -98,14 +98,14 @@ def chart(commitment, series, *, uid="chart"):
         ),
         # value labels: bottom of the scale and the target
         format_html(
-            '<text x="{}" y="{}" text-anchor="end" font-size="12" fill="{}">{}</text>',
+            '<text x="{}" y="{}" text-anchor="end" font-size="14" fill="{}">{}</text>',
             left - 6,
             top + plot_h + 4,
             INK,
             _axis(commitment, frame.low),
         ),
         format_html(
-            '<text x="{}" y="{}" text-anchor="end" font-size="12" fill="{}">{}</text>',
+            '<text x="{}" y="{}" text-anchor="end" font-size="14" fill="{}">{}</text>',
             left - 6,
             target_y + 4,
             TARGET,
@@ -135,14 +135,14 @@ def chart(commitment, series, *, uid="chart"):
     years = sorted(
         {commitment.baseline_year, commitment.target_year, *(m.valid_on.year for m in series)}
     )
-    if len(years) > 7:  # keep the year labels apart on a narrow chart
-        step = -(-len(years) // 6)
+    if len(years) > 5:  # keep the year labels apart on a narrow chart
+        step = -(-len(years) // 4)
         years = sorted({*years[::step], commitment.baseline_year, commitment.target_year})
     parts += [
         format_html(
-            '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">{}</text>',
+            '<text x="{}" y="{}" text-anchor="middle" font-size="14" fill="{}">{}</text>',
             frame.x(datetime.date(year, 7, 1)),
-            top + plot_h + 18,
+            top + plot_h + 22,
             INK,
             year,
         )
