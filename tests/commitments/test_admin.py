@@ -126,3 +126,24 @@ def test_the_change_history_is_read_only_in_the_admin(admin_client, commitment):
 def test_officials_cannot_open_the_admin(client, official):
     client.force_login(official)
     assert client.get("/admin/commitments/measurement/").status_code == 302
+
+
+def test_staff_add_a_measurement_in_the_admin_through_the_same_rules(admin_client, commitment):
+    url = "/admin/commitments/measurement/add/"
+    data = {
+        "commitment": commitment.pk,
+        "valid_on": "2024-12-31",
+        "value": "150",
+        "note_vi": "a",
+        "note_en": "",
+        "correction_reason": "",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "A percentage must be between 0 and 100." in response.content.decode()
+    data["value"] = "66"
+    pdf = SimpleUploadedFile("r.pdf", b"%PDF-1.4 demo", "application/pdf")
+    response = admin_client.post(url, {**data, "evidence": pdf})
+    assert response.status_code == 302
+    m = Measurement.objects.get()
+    assert m.value == 66 and m.evidence.name.endswith(".pdf")
