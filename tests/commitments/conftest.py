@@ -1,0 +1,64 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from apps.commitments.models import Commitment, KeyFeature, Measurement, Unit
+from apps.core.permissions import OFFICIALS
+
+
+@pytest.fixture
+def make_commitment(db):
+    def make(title="Trường học số", **fields):
+        values = {
+            "title": title,
+            "title_vi": title,
+            "title_en": fields.pop("title_en", "Digital schools"),
+            "key_feature": KeyFeature.TECHNOLOGIES,
+            "unit": Unit.PERCENT,
+            "baseline_value": Decimal(40),
+            "baseline_year": 2020,
+            "target_value": Decimal(100),
+            "target_year": 2030,
+            **fields,
+        }
+        officials = values.pop("officials", [])
+        commitment = Commitment.objects.create(**values)
+        commitment.officials.set(officials)
+        return commitment
+
+    return make
+
+
+@pytest.fixture
+def commitment(make_commitment, official):
+    return make_commitment(officials=[official])
+
+
+@pytest.fixture
+def second_official(make_user):
+    return make_user("second", OFFICIALS)
+
+
+@pytest.fixture
+def outsider(make_user):
+    return make_user("outsider", OFFICIALS)
+
+
+@pytest.fixture
+def measure(db):
+    """Store a measurement directly (approved unless told otherwise)."""
+
+    def make(commitment, value, day, by, status=Measurement.State.APPROVED, **extra):
+        return Measurement.objects.create(
+            commitment=commitment,
+            value=Decimal(str(value)),
+            valid_on=day if isinstance(day, datetime.date) else datetime.date.fromisoformat(day),
+            recorded_by=by,
+            status=status,
+            approved_at=timezone.now() if status == Measurement.State.APPROVED else None,
+            **extra,
+        )
+
+    return make

@@ -1,0 +1,70 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def digital(make_commitment, measure, official, second_official):
+    commitment = make_commitment(
+        "Trường học số",
+        title_en="Digital schools",
+        responsible_office_vi="Phòng Giáo dục",
+        responsible_office_en="Education Office",
+        officials=[official, second_official],
+    )
+    official.first_name, official.last_name = "Cầm Văn", "Định"
+    official.save()
+    measure(commitment, 55, "2022-12-31", official, note_vi="Năm 2022", note_en="In 2022")
+    measure(
+        commitment,
+        70,
+        "2025-12-31",
+        official,
+        note_vi="<script>alert(1)</script>",
+        evidence="commitments/evidence/2025/r.pdf",
+    )
+    return commitment
+
+
+def test_detail_shows_chart_table_summary_and_history_in_english(client, digital):
+    response = client.get("/en/commitments/truong-hoc-so/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<svg class="chart"' in html and 'role="img"' in html
+    assert (
+        '<title id="chart-t">Progress of “Trường học số”</title>' in html or "Progress of" in html
+    )
+    assert '<th scope="col">Straight path</th>' in html
+    assert "On 31 December 2025 the figure was 70% against a target of 100% by 2030" in html
+    assert "status: on track" in html
+    assert "Education Office" in html
+    assert "Cầm Văn Định" in html
+    assert 'href="/media/commitments/evidence/2025/r.pdf"' in html
+
+
+def test_detail_speaks_vietnamese(client, digital):
+    html = client.get("/vi/commitments/truong-hoc-so/").content.decode()
+    assert "Ngày 31/12/2025" in html or "31/12/2025" in html
+    assert "Phòng Giáo dục" in html
+    assert "Năm 2022" in html
+
+
+def test_a_note_with_markup_is_shown_escaped(client, digital):
+    html = client.get("/en/commitments/truong-hoc-so/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_an_english_note_missing_is_marked_as_not_translated(client, digital):
+    html = client.get("/en/commitments/truong-hoc-so/").content.decode()
+    assert "not yet translated into English" in html
+
+
+def test_an_unknown_commitment_is_404(client, db):
+    assert client.get("/en/commitments/nope/").status_code == 404
+
+
+def test_about_the_data_page_lists_the_columns(client, db):
+    html = client.get("/en/commitments/about-data/").content.decode()
+    assert "progress_percent" in html and "superseded" in html
+    assert "On track" in html

@@ -1,0 +1,122 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from apps.commitments.models import Direction, Status, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_commitment_without_measurements_has_no_progress_and_no_data(commitment):
+    assert commitment.latest() is None
+    assert commitment.progress() is None
+    assert commitment.status() == Status.NO_DATA
+
+
+def test_progress_runs_from_baseline_to_target(commitment, measure, official):
+    measure(commitment, 70, "2025-12-31", official)
+    assert commitment.latest_value == Decimal("70")
+    assert commitment.progress() == Decimal("50.0")
+
+
+def test_progress_is_bounded_between_0_and_100(commitment):
+    assert commitment.progress_of(Decimal(10)) == Decimal("0.0")
+    assert commitment.progress_of(Decimal(100)) == Decimal("100.0")
+
+
+def test_the_latest_measurement_is_the_one_with_the_latest_date(commitment, measure, official):
+    measure(commitment, 80, "2024-12-31", official)
+    measure(commitment, 60, "2022-12-31", official)
+    commitment.series = None
+    assert commitment.latest_value == Decimal(80)
+
+
+def test_ahead_of_the_straight_path_is_on_track(commitment, measure, official):
+    # Half-way through 2020→2030 the path asks for 70%; 75% is ahead.
+    measure(commitment, 75, "2025-12-31", official)
+    assert commitment.status() == Status.ON_TRACK
+
+
+def test_a_small_lag_is_at_risk_and_a_large_one_off_track(make_commitment, measure, official):
+    small = make_commitment("A")
+    measure(small, 64, "2025-12-31", official)  # 40% of the way where 50% is asked
+    large = make_commitment("B")
+    measure(large, 45, "2025-12-31", official)  # 8% of the way
+    assert small.status() == Status.AT_RISK
+    assert large.status() == Status.OFF_TRACK
+
+
+def test_meeting_the_target_is_achieved(commitment, measure, official):
+    measure(commitment, 100, "2024-06-30", official)
+    assert commitment.status() == Status.ACHIEVED
+    assert commitment.progress() == Decimal("100.0")
+
+
+def test_a_passed_target_year_without_the_target_is_off_track(make_commitment, measure, official):
+    late = make_commitment("Late", baseline_year=2018, target_year=2022)
+    measure(late, 99, "2022-12-31", official)
+    assert late.status() == Status.OFF_TRACK
+
+
+def test_lowering_counts_progress_downwards(make_commitment, measure, official):
+    dropouts = make_commitment(
+        "Bỏ học", direction=Direction.LOWER, baseline_value=10, target_value=2
+    )
+    measure(dropouts, 6, "2025-12-31", official)
+    assert dropouts.progress() == Decimal("50.0")
+    assert dropouts.status() == Status.ON_TRACK
+
+
+def test_keeping_a_level_is_achieved_at_or_above_it(make_commitment, measure, official):
+    budget = make_commitment(
+        "Ngân sách",
+        direction=Direction.KEEP,
+        baseline_value=Decimal("31.5"),
+        target_value=Decimal("33.7"),
+    )
+    measure(budget, "33.9", "2023-12-31", official)
+    assert budget.status() == Status.ACHIEVED
+
+
+def test_value_rules_follow_the_unit(make_commitment):
+    percent = make_commitment("P")
+    count = make_commitment("C", unit=Unit.COUNT, baseline_value=5, target_value=13)
+    yes_no = make_commitment("Y", unit=Unit.YES_NO, baseline_value=0, target_value=1)
+    for commitment, value in [
+        (percent, "100.5"),
+        (percent, "-1"),
+        (count, "-3"),
+        (count, "2.5"),
+        (yes_no, "2"),
+    ]:
+        with pytest.raises(ValidationError):
+            commitment.validate_value(Decimal(value))
+    percent.validate_value(Decimal("33.7"))
+    count.validate_value(Decimal(13))
+
+
+def test_dates_in_the_future_or_before_the_baseline_year_are_refused(commitment):
+    with pytest.raises(ValidationError):
+        commitment.validate_date(datetime.date.today() + datetime.timedelta(days=2))
+    with pytest.raises(ValidationError):
+        commitment.validate_date(datetime.date(2019, 12, 31))
+    commitment.validate_date(datetime.date(2020, 1, 1))
+
+
+def test_values_are_written_for_the_reader(make_commitment):
+    from django.utils import translation
+
+    percent = make_commitment("P")
+    money = make_commitment("M", unit=Unit.VND, baseline_value=0, target_value=10**12)
+    with translation.override("vi"):
+        assert percent.format_value(Decimal("33.70")) == "33,7%"
+        assert money.format_value(Decimal(1440000000000)) == "1.440.000.000.000 đồng"
+    with translation.override("en"):
+        assert percent.format_value(Decimal("33.70")) == "33.7%"
+        assert money.format_value(Decimal(1440000000000)) == "1,440,000,000,000 VND"
+
+
+def test_slug_is_ascii(make_commitment):
+    assert make_commitment("Đền Chiềng Đen 100%").slug == "den-chieng-den-100"
