@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "apps.core.apps.CoreConfig",
+    "apps.reports.apps.ReportsConfig",
 ]
 
 MIDDLEWARE = [
@@ -216,7 +218,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.core.tasks.clear_expired_sessions",
         "schedule": 24 * 3600,
     },
+    "sweep-queued-reports": {
+        "task": "apps.reports.tasks.sweep_queued_reports",
+        "schedule": 5 * 60,
+    },
+    "monthly-progress-reports": {
+        "task": "apps.reports.tasks.build_monthly_reports",
+        "schedule": crontab(minute=0, hour=6, day_of_month=1),
+    },
 }
+REPORT_FONT_DIR = env_str("REPORT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 
 # Content Security Policy (django-csp 4): our own files only; map tiles from the tile host.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
