@@ -18,6 +18,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
+    path("commitments/", include("apps.commitments.urls")),
+    path("workspace/commitments/", include("apps.commitments.workspace_urls")),
     path("", include("apps.core.urls")),
     path("", include("apps.reports.urls")),
     prefix_default_language=True,

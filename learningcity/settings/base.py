@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "apps.core.apps.CoreConfig",
+    "apps.commitments.apps.CommitmentsConfig",
     "apps.reports.apps.ReportsConfig",
 ]
 

@@ -1,0 +1,57 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.apps import PortalAppConfig
+
+HOME_LIMIT = 4
+
+
+class CommitmentsConfig(PortalAppConfig):
+    name = "apps.commitments"
+    label = "commitments"
+    verbose_name = _("Commitments")
+    nav_label = _("Commitments")
+    nav_url_name = "commitments:dashboard"
+    nav_order = 10
+    home_template = "commitments/home_section.html"
+
+    def ready(self):
+        from . import history  # noqa: F401
+
+    def home_context(self, request):
+        from .models import Commitment
+        from .views import _card
+
+        commitments = Commitment.objects.published().with_series()[:HOME_LIMIT]
+        return {"cards": [_card(c) for c in commitments]}
+
+    def workspace_entries(self, user):
+        from apps.core.permissions import changeable
+
+        from .models import Commitment, Measurement
+
+        mine = changeable(user, Commitment.objects.all())
+        if not mine.exists():
+            return []
+        waiting = (
+            Measurement.objects.pending()
+            .filter(commitment__in=mine)
+            .exclude(recorded_by=user)
+            .count()
+        )
+        description = _("Record new figures for the commitments you are responsible for.")
+        entry = {
+            "title": _("Record progress on commitments"),
+            "url": reverse("commitments_workspace:list"),
+            "description": description,
+        }
+        if waiting:
+            entry["description"] = _("Record new figures; %(count)s waiting for your approval.") % {
+                "count": waiting
+            }
+        return [entry]
+
+    def sitemaps(self):
+        from .sitemaps import CommitmentPagesSitemap, CommitmentSitemap
+
+        return {"commitments": CommitmentSitemap, "commitment-pages": CommitmentPagesSitemap}

@@ -1,0 +1,110 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .evidence import MAX_EVIDENCE_MB, validate_evidence
+from .models import Unit
+from .services import active_measurement_on
+
+
+class MeasurementForm(forms.Form):
+    """The short form an official fills in on a phone to record a new figure."""
+
+    value = forms.DecimalField(
+        label=_("Value"),
+        max_digits=18,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    valid_on = forms.DateField(
+        label=_("Date the figure is valid for"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    note_vi = forms.CharField(
+        label=_("Note (Vietnamese)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "vi"}),
+        help_text=_("Where the figure comes from and what it covers."),
+    )
+    note_en = forms.CharField(
+        label=_("Note (English, optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "lang": "en"}),
+    )
+    evidence = forms.FileField(
+        label=_("Evidence (optional)"),
+        required=False,
+        validators=[validate_evidence],
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/*"}),
+    )
+    is_correction = forms.BooleanField(
+        label=_("This corrects the figure already recorded for this date"), required=False
+    )
+    correction_reason = forms.CharField(
+        label=_("Reason for the correction"), max_length=300, required=False
+    )
+
+    def __init__(self, *args, commitment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commitment = commitment
+        self.corrected = None
+        self.duplicate = None
+        self.fields["evidence"].help_text = _("A PDF document or a photo, up to %(limit)s MB.") % {
+            "limit": MAX_EVIDENCE_MB
+        }
+        hints = {
+            Unit.PERCENT: _("A percentage from 0 to 100, e.g. 33.7."),
+            Unit.COUNT: _("A whole number, 0 or more."),
+            Unit.VND: _("An amount in VND, a whole number without separators."),
+            Unit.YES_NO: _("1 for yes, 0 for no."),
+        }
+        self.fields["value"].help_text = hints.get(commitment.unit, "")
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs.setdefault("aria-describedby", f"id_{name}_helptext")
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        self.commitment.validate_value(value)
+        return value
+
+    def clean_valid_on(self):
+        valid_on = self.cleaned_data["valid_on"]
+        self.commitment.validate_date(valid_on)
+        return valid_on
+
+    def clean(self):
+        data = super().clean()
+        valid_on = data.get("valid_on")
+        if valid_on is None:
+            return data
+        existing = active_measurement_on(self.commitment, valid_on)
+        if data.get("is_correction"):
+            if existing is None:
+                self.add_error(
+                    "is_correction", _("There is no figure recorded for this date to correct.")
+                )
+            elif not data.get("correction_reason", "").strip():
+                self.add_error(
+                    "correction_reason", _("Say why the figure already recorded was wrong.")
+                )
+            else:
+                self.corrected = existing
+        elif existing is not None:
+            self.duplicate = existing
+            self.add_error(
+                "valid_on",
+                ValidationError(
+                    gettext(
+                        "A figure of %(value)s is already recorded for this date. If the new "
+                        "figure corrects it, tick “This corrects the figure already recorded "
+                        "for this date” and give the reason; otherwise choose another date."
+                    )
+                    % {"value": existing.display_value()},
+                    code="duplicate",
+                ),
+            )
+        return data

@@ -1,0 +1,220 @@
+"""Workflows of the commitments app: recording, approving and importing measurements."""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.permissions import can_change
+
+from .evidence import evidence_extension
+from .models import Commitment, Measurement
+
+
+def can_record(user, commitment):
+    """An assigned official, or staff holding the permission to change commitments."""
+    return can_change(user, commitment)
+
+
+def can_review(user, measurement):
+    """Whether ``user`` may approve or reject ``measurement``: a second official, never the
+    person who recorded it."""
+    return (
+        measurement.is_pending
+        and user.pk != measurement.recorded_by_id
+        and can_change(user, measurement.commitment)
+    )
+
+
+def active_measurement_on(commitment, valid_on):
+    """The measurement that stands for ``valid_on`` (approved and not corrected, or pending)."""
+    return (
+        commitment.measurements.filter(valid_on=valid_on)
+        .exclude(status=Measurement.State.REJECTED)
+        .exclude(corrections__status=Measurement.State.APPROVED)
+        .order_by("-recorded_at", "-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def record_measurement(
+    commitment,
+    user,
+    *,
+    value,
+    valid_on,
+    note_vi="",
+    note_en="",
+    evidence=None,
+    corrects=None,
+    correction_reason="",
+):
+    """Record a new measurement for ``commitment`` on behalf of ``user`` and return it.
+
+    It is approved at once, unless the commitment asks for a second official's approval: then
+    it waits, out of the public series, until someone else approves it. The evidence file is
+    checked by content and stored under a name that matches what it is.
+    """
+    if not can_record(user, commitment):
+        raise PermissionDenied(_("You are not assigned to this commitment."))
+    if evidence:
+        extension = evidence_extension(evidence)
+        evidence.name = f"{commitment.slug}-{valid_on:%Y-%m-%d}.{extension}"
+    now = timezone.now()
+    measurement = Measurement(
+        commitment=commitment,
+        value=value,
+        valid_on=valid_on,
+        note_vi=note_vi,
+        note_en=note_en,
+        evidence=evidence or "",
+        recorded_by=user,
+        recorded_at=now,
+        corrects=corrects,
+        correction_reason=correction_reason if corrects else "",
+    )
+    if commitment.requires_approval:
+        measurement.status = Measurement.State.PENDING
+    else:
+        measurement.status = Measurement.State.APPROVED
+        measurement.approved_at = now
+    measurement.full_clean(exclude=["evidence"])
+    measurement._actor = user
+    measurement.save()
+    return measurement
+
+
+def _review(measurement, user, status):
+    if not measurement.is_pending:
+        raise PermissionDenied(_("This measurement has already been reviewed."))
+    if user.pk == measurement.recorded_by_id:
+        raise PermissionDenied(
+            _("A measurement must be approved by someone other than the person who recorded it.")
+        )
+    if not can_change(user, measurement.commitment):
+        raise PermissionDenied(_("You are not assigned to this commitment."))
+    measurement.status = status
+    fields = ["status"]
+    if status == Measurement.State.APPROVED:
+        measurement.approved_by = user
+        measurement.approved_at = timezone.now()
+        fields += ["approved_by", "approved_at"]
+    measurement._actor = user
+    measurement.save(update_fields=fields)
+    return measurement
+
+
+@transaction.atomic
+def approve_measurement(measurement, user):
+    """Approve a pending measurement: it joins the public series and moves the progress."""
+    return _review(measurement, user, Measurement.State.APPROVED)
+
+
+@transaction.atomic
+def reject_measurement(measurement, user):
+    """Reject a pending measurement: it stays in the history but never counts."""
+    return _review(measurement, user, Measurement.State.REJECTED)
+
+
+# Bulk import ---------------------------------------------------------------------------------
+
+IMPORT_COLUMNS = ("commitment", "valid_on", "value", "note_vi", "note_en")
+
+
+@dataclass
+class ImportResult:
+    created: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # (row number, message)
+
+
+def _parse_row(row, commitments):
+    errors = []
+    commitment = commitments.get((row.get("commitment") or "").strip())
+    if commitment is None:
+        errors.append(_("unknown commitment “%(slug)s”") % {"slug": row.get("commitment", "")})
+    raw_date = (row.get("valid_on") or "").strip()
+    try:
+        valid_on = datetime.date.fromisoformat(raw_date)
+    except ValueError:
+        valid_on = None
+        errors.append(_("valid_on “%(value)s” is not a date (YYYY-MM-DD)") % {"value": raw_date})
+    raw_value = (row.get("value") or "").strip().replace(",", ".")
+    try:
+        value = Decimal(raw_value)
+        if not value.is_finite():
+            raise InvalidOperation
+    except InvalidOperation:
+        value = None
+        errors.append(_("value “%(value)s” is not a number") % {"value": raw_value})
+    if commitment is not None:
+        for check, item in (
+            (commitment.validate_value, value),
+            (commitment.validate_date, valid_on),
+        ):
+            try:
+                check(item)
+            except ValidationError as error:
+                errors.extend(error.messages)
+    return commitment, valid_on, value, errors
+
+
+def import_measurements(file, user):
+    """Import measurements from a CSV file (columns: IMPORT_COLUMNS), all or nothing.
+
+    Every row is checked as the workspace form checks a measurement; when any row is wrong
+    nothing is imported and the result lists each wrong row (numbered as in a spreadsheet,
+    the header being row 1) with the reasons.
+    """
+    result = ImportResult()
+    try:
+        text = file.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        result.errors.append((1, _("the file is not UTF-8 text")))
+        return result
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [name for name in IMPORT_COLUMNS[:3] if name not in (reader.fieldnames or [])]
+    if missing:
+        result.errors.append(
+            (1, _("missing columns: %(columns)s") % {"columns": ", ".join(missing)})
+        )
+        return result
+    commitments = {c.slug: c for c in Commitment.objects.all()}
+    rows, seen = [], {}
+    for number, row in enumerate(reader, start=2):
+        commitment, valid_on, value, errors = _parse_row(row, commitments)
+        if commitment is not None and valid_on is not None:
+            key = (commitment.pk, valid_on)
+            if key in seen:
+                errors.append(_("the same commitment and date as row %(row)s") % {"row": seen[key]})
+            elif active_measurement_on(commitment, valid_on):
+                errors.append(_("a measurement for this date is already recorded"))
+            seen.setdefault(key, number)
+        if commitment is not None and not can_record(user, commitment):
+            errors.append(_("you may not record for this commitment"))
+        if errors:
+            result.errors.append((number, "; ".join(str(e) for e in errors)))
+        rows.append((commitment, valid_on, value, row))
+    if not rows and not result.errors:
+        result.errors.append((2, _("the file has no rows")))
+    if result.errors:
+        return result
+    with transaction.atomic():
+        for commitment, valid_on, value, row in rows:
+            result.created.append(
+                record_measurement(
+                    commitment,
+                    user,
+                    value=value,
+                    valid_on=valid_on,
+                    note_vi=(row.get("note_vi") or "").strip(),
+                    note_en=(row.get("note_en") or "").strip(),
+                )
+            )
+    return result
