@@ -53,17 +53,25 @@ def main():
     start_day = datetime.date(2016, 1, 31)
     for number in range(args.commitments):
         commitment = Commitment.objects.create(
-            title=f"Cam kết {number} — học tập suốt đời", title_en=f"Commitment {number}",
-            unit="percent", direction="raise", baseline_value=Decimal(10), baseline_year=2015,
-            target_value=Decimal(95), target_year=2030, key_feature=features[number % 12],
+            title=f"Cam kết {number} — học tập suốt đời",
+            title_en=f"Commitment {number}",
+            unit="percent",
+            direction="raise",
+            baseline_value=Decimal(10),
+            baseline_year=2015,
+            target_value=Decimal(95),
+            target_year=2030,
+            key_feature=features[number % 12],
             order=number,
         )
         Measurement.objects.bulk_create(
             Measurement(
-                commitment=commitment, recorded_by=user,
+                commitment=commitment,
+                recorded_by=user,
                 valid_on=start_day + datetime.timedelta(days=30 * i),
                 value=Decimal(10) + Decimal(i) * Decimal("0.6"),
-                note=f"Ghi chú số {i}: số liệu của phòng Giáo dục", status="approved",
+                note=f"Ghi chú số {i}: số liệu của phòng Giáo dục",
+                status="approved",
             )
             for i in range(args.measurements)
         )
@@ -90,15 +98,18 @@ def main():
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     pages = pdf_bytes.count(b"/Type /Page\n") or pdf_bytes.count(b"/Type /Page")
-    print(f"report of {args.commitments} commitments x {args.measurements} measurements "
-          f"({args.language})")
+    print(
+        f"report of {args.commitments} commitments x {args.measurements} measurements "
+        f"({args.language})"
+    )
     print(f"  gather       {gathered - began:6.2f} s")
-    print(f"  render PDF   {rendered - gathered:6.2f} s  ({len(pdf_bytes) / 1024:.0f} KB, "
-          f"~{pages} pages)")
+    print(
+        f"  render PDF   {rendered - gathered:6.2f} s  ({len(pdf_bytes) / 1024:.0f} KB, "
+        f"~{pages} pages)"
+    )
     print(f"  data + store {finished - rendered:6.2f} s")
     print(f"  total        {finished - began:6.2f} s")
-    print(f"  peak memory  {peak / 1024 / 1024:6.1f} MB Python allocations, "
-          f"{rss:.0f} MB resident")
+    print(f"  peak memory  {peak / 1024 / 1024:6.1f} MB Python allocations, {rss:.0f} MB resident")
 
 
 if __name__ == "__main__":

@@ -6,13 +6,32 @@ from .models import ProgressReport
 
 @admin.register(ProgressReport)
 class ProgressReportAdmin(admin.ModelAdmin):
-    list_display = ("reporting_date", "language", "scope", "status", "published", "queued_at",
-                    "finished_at", "requested_by")
+    list_display = (
+        "reporting_date",
+        "language",
+        "scope",
+        "status",
+        "published",
+        "queued_at",
+        "finished_at",
+        "requested_by",
+    )
     list_filter = ("status", "language", "published", "scheduled")
     list_select_related = ("requested_by",)
-    readonly_fields = ("status", "failure_reason", "pdf", "data_csv", "data_xlsx", "queued_at",
-                       "dispatched_at", "started_at", "finished_at", "attempts", "requested_by",
-                       "scheduled")
+    readonly_fields = (
+        "status",
+        "failure_reason",
+        "pdf",
+        "data_csv",
+        "data_xlsx",
+        "queued_at",
+        "dispatched_at",
+        "started_at",
+        "finished_at",
+        "attempts",
+        "requested_by",
+        "scheduled",
+    )
     fields = ("reporting_date", "language", "scope", "published", *readonly_fields)
     actions = ["rebuild"]
 

@@ -2,8 +2,8 @@
 
 import csv
 import io
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -66,7 +66,7 @@ def gather(report):
         )
     by_area = {}
     for row in rows:
-        counts = by_area.setdefault(row.area, {status: 0 for status in Status.values})
+        counts = by_area.setdefault(row.area, dict.fromkeys(Status.values, 0))
         counts[row.status] += 1
     return Content(
         report=report,

@@ -66,15 +66,32 @@ def _styles():
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
-        "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=22, leading=28,
-                             textColor=BRAND, spaceAfter=8),
-        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=15, leading=19,
-                             textColor=BRAND, spaceBefore=10, spaceAfter=6),
-        "h3": ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=12, leading=15,
-                             spaceBefore=10, spaceAfter=4),
+        "h1": ParagraphStyle(
+            "h1", parent=base, fontName=BOLD, fontSize=22, leading=28, textColor=BRAND, spaceAfter=8
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=BOLD,
+            fontSize=15,
+            leading=19,
+            textColor=BRAND,
+            spaceBefore=10,
+            spaceAfter=6,
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=base, fontName=BOLD, fontSize=12, leading=15, spaceBefore=10, spaceAfter=4
+        ),
         "cover": ParagraphStyle("cover", parent=base, fontSize=13, leading=19, alignment=TA_CENTER),
-        "cover_title": ParagraphStyle("cover_title", parent=base, fontName=BOLD, fontSize=26,
-                                      leading=32, alignment=TA_CENTER, textColor=BRAND),
+        "cover_title": ParagraphStyle(
+            "cover_title",
+            parent=base,
+            fontName=BOLD,
+            fontSize=26,
+            leading=32,
+            alignment=TA_CENTER,
+            textColor=BRAND,
+        ),
     }
 
 
@@ -97,8 +114,9 @@ def progress_bar(progress, status, width=160 * mm, height=5 * mm):
     drawing.add(Rect(0, 0, width, height, fillColor=colors.HexColor("#eeeae2"), strokeColor=LINE))
     share = float(progress or 0) / 100
     if share > 0:
-        drawing.add(Rect(0, 0, width * share, height, fillColor=STATUS_COLOURS[status],
-                         strokeColor=None))
+        drawing.add(
+            Rect(0, 0, width * share, height, fillColor=STATUS_COLOURS[status], strokeColor=None)
+        )
     return drawing
 
 
@@ -131,20 +149,64 @@ def trend_chart(commitment, series, width=160 * mm, height=55 * mm):
     drawing.add(Line(left, bottom, right, bottom, strokeColor=MUTED, strokeWidth=0.5))
     drawing.add(Line(left, bottom, left, top, strokeColor=MUTED, strokeWidth=0.5))
     for year in range(int(start_x), int(end_x) + 1):
-        drawing.add(String(x(year), bottom - 6.5, str(year), fontName=FONT, fontSize=6.5,
-                           fillColor=MUTED, textAnchor="middle"))
+        drawing.add(
+            String(
+                x(year),
+                bottom - 6.5,
+                str(year),
+                fontName=FONT,
+                fontSize=6.5,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
     for value in (low + pad, high - pad):
         label = commitment.format_value(commitment.baseline_value.__class__(str(round(value, 2))))
-        drawing.add(String(left - 2, y(value) - 2, label, fontName=FONT, fontSize=6.5,
-                           fillColor=MUTED, textAnchor="end"))
+        drawing.add(
+            String(
+                left - 2,
+                y(value) - 2,
+                label,
+                fontName=FONT,
+                fontSize=6.5,
+                fillColor=MUTED,
+                textAnchor="end",
+            )
+        )
     target = float(commitment.target_value)
-    drawing.add(Line(left, y(target), right, y(target), strokeColor=ACCENT, strokeWidth=0.8,
-                     strokeDashArray=[3, 2]))
-    drawing.add(String(right, y(target) + 2, _("target"), fontName=FONT, fontSize=6.5,
-                       fillColor=ACCENT, textAnchor="end"))
-    drawing.add(Line(x(start_x), y(float(commitment.baseline_value)),
-                     x(commitment.target_year + 1.0), y(target),
-                     strokeColor=colors.grey, strokeWidth=0.6, strokeDashArray=[1, 2]))
+    drawing.add(
+        Line(
+            left,
+            y(target),
+            right,
+            y(target),
+            strokeColor=ACCENT,
+            strokeWidth=0.8,
+            strokeDashArray=[3, 2],
+        )
+    )
+    drawing.add(
+        String(
+            right,
+            y(target) + 2,
+            _("target"),
+            fontName=FONT,
+            fontSize=6.5,
+            fillColor=ACCENT,
+            textAnchor="end",
+        )
+    )
+    drawing.add(
+        Line(
+            x(start_x),
+            y(float(commitment.baseline_value)),
+            x(commitment.target_year + 1.0),
+            y(target),
+            strokeColor=colors.grey,
+            strokeWidth=0.6,
+            strokeDashArray=[1, 2],
+        )
+    )
     if points:
         flat = [coordinate for px, py in points for coordinate in (x(px), y(py))]
         if len(points) > 1:
@@ -160,8 +222,9 @@ def _footer(title):
         canvas.setFont(FONT, 8)
         canvas.setFillColor(MUTED)
         canvas.drawString(18 * mm, 10 * mm, title)
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, _("Page %(number)s") % {
-            "number": doc.page})
+        canvas.drawRightString(
+            A4[0] - 18 * mm, 10 * mm, _("Page %(number)s") % {"number": doc.page}
+        )
         canvas.restoreState()
 
     return draw
@@ -195,51 +258,73 @@ def render(report, content):
         _p(_("As of %(date)s") % {"date": _date(report.reporting_date)}, s["cover"]),
         _p(_("Scope: %(scope)s") % {"scope": report.scope_label()}, s["cover"]),
         Spacer(1, 20 * mm),
-        _p(_("Member of the UNESCO Global Network of Learning Cities since 14 February 2024."),
-           s["cover"]),
-        _p(_("Lifelong learning, sustainable culture, bright future, deep integration"),
-           s["cover"]),
+        _p(
+            _("Member of the UNESCO Global Network of Learning Cities since 14 February 2024."),
+            s["cover"],
+        ),
+        _p(
+            _("Lifelong learning, sustainable culture, bright future, deep integration"), s["cover"]
+        ),
         Spacer(1, 30 * mm),
-        _p(_("Generated at %(time)s") % {
-            "time": date_format(content.generated_at, "DATETIME_FORMAT", use_l10n=True)},
-           s["small"]),
+        _p(
+            _("Generated at %(time)s")
+            % {"time": date_format(content.generated_at, "DATETIME_FORMAT", use_l10n=True)},
+            s["small"],
+        ),
         PageBreak(),
     ]
 
     story.append(_p(_("Summary"), s["h1"]))
     story.append(_p(_("The city"), s["h2"]))
-    figures = [[_p(f.label, s["body"]), _p(
-        f"{number_format(f.value, decimal_pos=0, use_l10n=True, force_grouping=True)} {f.unit}",
-        s["body"])] for f in content.figures]
+    figures = [
+        [
+            _p(f.label, s["body"]),
+            _p(
+                f"{number_format(f.value, decimal_pos=0, use_l10n=True, force_grouping=True)} {f.unit}",
+                s["body"],
+            ),
+        ]
+        for f in content.figures
+    ]
     if figures:
         story.append(_table(figures, [110 * mm, 50 * mm], header=False))
     story.append(_p(_("Progress across the GNLC key features"), s["h2"]))
-    story.append(_p(_(
-        "%(count)s commitments: %(achieved)s achieved, %(on_track)s on track, %(at_risk)s at "
-        "risk, %(off_track)s off track, %(no_data)s without data yet."
-    ) % {
-        "count": len(content.rows),
-        "achieved": sum(r.status == Status.ACHIEVED for r in content.rows),
-        "on_track": sum(r.status == Status.ON_TRACK for r in content.rows),
-        "at_risk": sum(r.status == Status.AT_RISK for r in content.rows),
-        "off_track": sum(r.status == Status.OFF_TRACK for r in content.rows),
-        "no_data": sum(r.status == Status.NO_DATA for r in content.rows),
-    }, s["body"]))
+    story.append(
+        _p(
+            _(
+                "%(count)s commitments: %(achieved)s achieved, %(on_track)s on track, %(at_risk)s at "
+                "risk, %(off_track)s off track, %(no_data)s without data yet."
+            )
+            % {
+                "count": len(content.rows),
+                "achieved": sum(r.status == Status.ACHIEVED for r in content.rows),
+                "on_track": sum(r.status == Status.ON_TRACK for r in content.rows),
+                "at_risk": sum(r.status == Status.AT_RISK for r in content.rows),
+                "off_track": sum(r.status == Status.OFF_TRACK for r in content.rows),
+                "no_data": sum(r.status == Status.NO_DATA for r in content.rows),
+            },
+            s["body"],
+        )
+    )
     story.append(Spacer(1, 3 * mm))
     header = [_("GNLC area"), *[str(label) for label in Status.labels]]
-    rows = [[_p(area, s["body"]), *[str(counts[v]) for v in Status.values]]
-            for area, counts in content.by_area.items()]
+    rows = [
+        [_p(area, s["body"]), *[str(counts[v]) for v in Status.values]]
+        for area, counts in content.by_area.items()
+    ]
     story.append(_table([header, *rows], [50 * mm] + [22 * mm] * len(Status.values)))
     summary = [[_("Commitment"), _("Latest"), _("Target"), _("Progress"), _("Status")]]
     for row in content.rows:
         c = row.commitment
-        summary.append([
-            _p(c.title, s["body"]),
-            c.format_value(row.latest.value) if row.latest else "—",
-            f"{c.format_value(c.target_value)} ({c.target_year})",
-            _percent(row.progress),
-            _p(Status(row.status).label, s["body"]),
-        ])
+        summary.append(
+            [
+                _p(c.title, s["body"]),
+                c.format_value(row.latest.value) if row.latest else "—",
+                f"{c.format_value(c.target_value)} ({c.target_year})",
+                _percent(row.progress),
+                _p(Status(row.status).label, s["body"]),
+            ]
+        )
     story.append(_p(_("Commitments at a glance"), s["h2"]))
     story.append(_table(summary, [66 * mm, 24 * mm, 30 * mm, 18 * mm, 24 * mm]))
     story.append(PageBreak())
@@ -248,9 +333,10 @@ def render(report, content):
     for row in content.rows:
         c = row.commitment
         latest = (
-            _("%(value)s on %(date)s") % {
-                "value": c.format_value(row.latest.value), "date": _date(row.latest.valid_on)}
-            if row.latest else _("no figure yet")
+            _("%(value)s on %(date)s")
+            % {"value": c.format_value(row.latest.value), "date": _date(row.latest.valid_on)}
+            if row.latest
+            else _("no figure yet")
         )
         facts = [
             [_("Key feature"), _p(f"{row.area} — {row.feature}", s["body"])],
@@ -267,8 +353,13 @@ def render(report, content):
             progress_bar(row.progress, row.status),
             Spacer(1, 3 * mm),
             trend_chart(c, row.series),
-            _p(_("Line: measured values; dashed: the target; dotted: the straight path from "
-                 "the baseline to the target."), s["small"]),
+            _p(
+                _(
+                    "Line: measured values; dashed: the target; dotted: the straight path from "
+                    "the baseline to the target."
+                ),
+                s["small"],
+            ),
         ]
         story.append(KeepTogether(block))
         if row.notes:
@@ -279,22 +370,41 @@ def render(report, content):
     story.append(PageBreak())
     story.append(_p(_("Sources"), s["h1"]))
     site = settings.SITE_URL.rstrip("/")
-    story.append(_p(_(
-        "Figures are the measurements recorded by the city's responsible officials in the Son "
-        "La Learning City portal and, where the commitment asks for it, approved by a second "
-        "official. Each measurement's note and evidence are public on the commitment's page."
-    ), s["body"]))
-    story.append(_p(_("Open data: %(url)s") % {
-        "url": f"{site}/{report.language}/commitments/data.csv"}, s["body"]))
+    story.append(
+        _p(
+            _(
+                "Figures are the measurements recorded by the city's responsible officials in the Son "
+                "La Learning City portal and, where the commitment asks for it, approved by a second "
+                "official. Each measurement's note and evidence are public on the commitment's page."
+            ),
+            s["body"],
+        )
+    )
+    story.append(
+        _p(
+            _("Open data: %(url)s") % {"url": f"{site}/{report.language}/commitments/data.csv"},
+            s["body"],
+        )
+    )
     story.append(_p(_("Key figures: 2019 census and UNESCO (February 2024)."), s["body"]))
-    story.append(_p(_("Generated at %(time)s") % {
-        "time": date_format(content.generated_at, "DATETIME_FORMAT", use_l10n=True)},
-        s["small"]))
+    story.append(
+        _p(
+            _("Generated at %(time)s")
+            % {"time": date_format(content.generated_at, "DATETIME_FORMAT", use_l10n=True)},
+            s["small"],
+        )
+    )
 
     out = io.BytesIO()
     doc = SimpleDocTemplate(
-        out, pagesize=A4, title=title, author=_("Son La City"),
-        leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=18 * mm,
+        out,
+        pagesize=A4,
+        title=title,
+        author=_("Son La City"),
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
         lang=report.language,
     )
     doc.build(story, onFirstPage=_footer(title), onLaterPages=_footer(title))

@@ -12,8 +12,8 @@ import logging
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
-from kombu.exceptions import OperationalError as BrokerError
 from django.utils import timezone, translation
+from kombu.exceptions import OperationalError as BrokerError
 
 from .models import ProgressReport
 

@@ -1,4 +1,3 @@
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -95,5 +94,3 @@ def publish(request, pk):
         request, _("The report is public.") if report.published else _("The report is hidden.")
     )
     return redirect("reports:status", pk=report.pk)
-
-

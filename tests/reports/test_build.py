@@ -47,7 +47,9 @@ def test_a_vietnamese_report_renders_vietnamese_letters(
     assert "Quyết toán 2023 <b>đã kiểm toán</b>" in text  # the note is text, not markup
 
 
-def test_measurements_after_the_reporting_date_are_left_out(commitments, django_capture_on_commit_callbacks):
+def test_measurements_after_the_reporting_date_are_left_out(
+    commitments, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         report = request("en", day=datetime.date(2022, 12, 31))
     report.refresh_from_db()
@@ -71,7 +73,9 @@ def test_data_files_carry_every_measurement(commitments, django_capture_on_commi
     assert sheet["A1"].value == "Commitment"
 
 
-def test_building_twice_leaves_exactly_one_set_of_files(commitments, settings, django_capture_on_commit_callbacks):
+def test_building_twice_leaves_exactly_one_set_of_files(
+    commitments, settings, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         report = request("en")
     report.refresh_from_db()
@@ -81,7 +85,8 @@ def test_building_twice_leaves_exactly_one_set_of_files(commitments, settings, d
     second = {report.pdf.name, report.data_csv.name, report.data_xlsx.name}
     stored = {
         str(path.relative_to(settings.MEDIA_ROOT))
-        for path in (settings.MEDIA_ROOT / "reports").rglob("*") if path.is_file()
+        for path in (settings.MEDIA_ROOT / "reports").rglob("*")
+        if path.is_file()
     }
     assert stored == second
     assert len(stored) == 3
@@ -89,7 +94,9 @@ def test_building_twice_leaves_exactly_one_set_of_files(commitments, settings, d
     assert first != second
 
 
-def test_a_failure_is_recorded_with_its_reason(commitments, monkeypatch, django_capture_on_commit_callbacks):
+def test_a_failure_is_recorded_with_its_reason(
+    commitments, monkeypatch, django_capture_on_commit_callbacks
+):
     def broken(report, content):
         raise ValueError("chart went wrong")
 
@@ -113,7 +120,8 @@ def test_a_report_with_no_commitment_still_builds(db, django_capture_on_commit_c
 def test_a_scope_keeps_only_its_area(commitments, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         report = services.request_report(
-            reporting_date=datetime.date(2024, 12, 31), language="en",
+            reporting_date=datetime.date(2024, 12, 31),
+            language="en",
             scope="fundamental-conditions",
         )
     report.refresh_from_db()

@@ -14,7 +14,9 @@ def built(commitments, django_capture_on_commit_callbacks):
     def build(language="en", published=True):
         with django_capture_on_commit_callbacks(execute=True):
             report = services.request_report(
-                reporting_date=datetime.date(2024, 12, 31), language=language, scope="all",
+                reporting_date=datetime.date(2024, 12, 31),
+                language=language,
+                scope="all",
                 published=published,
             )
         report.refresh_from_db()
@@ -67,7 +69,9 @@ def test_unknown_download_kinds_are_404(client, built, kind):
     assert client.get(f"/en/reports/{report.pk}/{kind}/").status_code == 404
 
 
-def test_unpublished_report_is_hidden_from_the_public_but_not_from_officials(client, built, official):
+def test_unpublished_report_is_hidden_from_the_public_but_not_from_officials(
+    client, built, official
+):
     report = built("en", published=False)
     assert client.get(f"/en/reports/{report.pk}/pdf/").status_code == 404
     client.force_login(official)
@@ -95,7 +99,9 @@ def test_workspace_home_lists_reports_for_officials_only(client, official, juror
     assert "/en/workspace/reports/" not in client.get("/en/workspace/").content.decode()
 
 
-def test_official_asks_for_a_report_and_follows_it(client, official, commitments, django_capture_on_commit_callbacks):
+def test_official_asks_for_a_report_and_follows_it(
+    client, official, commitments, django_capture_on_commit_callbacks
+):
     client.force_login(official)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -125,8 +131,14 @@ def test_a_queued_report_page_refreshes_itself(client, official):
         ({"reporting_date": "31/31/2024", "language": "en", "scope": "all"}, "Enter a valid date."),
         ({"reporting_date": "2999-01-01", "language": "en", "scope": "all"}, "in the future"),
         ({"reporting_date": "1999-01-01", "language": "en", "scope": "all"}, "1 January 2020"),
-        ({"reporting_date": "2024-12-31", "language": "fr", "scope": "all"}, "Select a valid choice"),
-        ({"reporting_date": "2024-12-31", "language": "en", "scope": "<script>"}, "Select a valid choice"),
+        (
+            {"reporting_date": "2024-12-31", "language": "fr", "scope": "all"},
+            "Select a valid choice",
+        ),
+        (
+            {"reporting_date": "2024-12-31", "language": "en", "scope": "<script>"},
+            "Select a valid choice",
+        ),
     ],
 )
 def test_bad_requests_are_explained_and_keep_what_was_typed(client, official, data, field_error):
@@ -150,7 +162,10 @@ def test_bad_request_in_vietnamese(client, official):
 def test_only_staff_may_publish(client, built, official, staff_user):
     report = built("en", published=False)
     client.force_login(official)
-    assert client.post(f"/en/workspace/reports/{report.pk}/publish/", {"published": "1"}).status_code == 403
+    assert (
+        client.post(f"/en/workspace/reports/{report.pk}/publish/", {"published": "1"}).status_code
+        == 403
+    )
     client.force_login(staff_user)
     client.post(f"/en/workspace/reports/{report.pk}/publish/", {"published": "1"})
     report.refresh_from_db()
@@ -167,7 +182,9 @@ def test_list_query_count_is_constant(client, db, django_assert_max_num_queries)
     for day in range(40):
         ProgressReport.objects.create(
             reporting_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=day),
-            language="en", status=ProgressReport.Status.DONE, published=True,
+            language="en",
+            status=ProgressReport.Status.DONE,
+            published=True,
             finished_at=timezone.now(),
         )
     with django_assert_max_num_queries(6):
