@@ -90,6 +90,9 @@ class ProgressReport(models.Model):
     def __str__(self):
         return f"{self.reporting_date:%Y-%m-%d} {self.language} {self.scope}"
 
+    def get_absolute_url(self):
+        return reverse("reports:status", args=[self.pk])
+
     @property
     def is_finished(self):
         return self.status in (self.Status.DONE, self.Status.FAILED)
@@ -103,6 +106,3 @@ class ProgressReport(models.Model):
     def base_filename(self):
         scope = "" if self.scope == ALL else f"-{self.scope}"
         return f"son-la-progress-{self.reporting_date:%Y-%m-%d}{scope}-{self.language}"
-
-    def get_absolute_url(self):
-        return reverse("reports:status", args=[self.pk])

@@ -6,6 +6,7 @@ covers them (DejaVu Sans) is embedded.
 
 import datetime
 import io
+from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -161,7 +162,7 @@ def trend_chart(commitment, series, width=160 * mm, height=55 * mm):
             )
         )
     for value in (low + pad, high - pad):
-        label = commitment.format_value(commitment.baseline_value.__class__(str(round(value, 2))))
+        label = commitment.format_value(Decimal(str(round(value, 2))))
         drawing.add(
             String(
                 left - 2,
@@ -245,12 +246,13 @@ def _table(data, widths, header=True):
     return table
 
 
-def render(report, content):
-    """The PDF as bytes."""
-    _register_fonts()
-    s = _styles()
-    title = _("Son La Learning City — progress report")
-    story = [
+def _generated(content, s):
+    when = date_format(content.generated_at, "DATETIME_FORMAT", use_l10n=True)
+    return _p(_("Generated at %(time)s") % {"time": when}, s["small"])
+
+
+def _cover(report, content, s):
+    return [
         Spacer(1, 50 * mm),
         _p(_("Son La Learning City"), s["cover_title"]),
         Spacer(1, 6 * mm),
@@ -266,57 +268,48 @@ def render(report, content):
             _("Lifelong learning, sustainable culture, bright future, deep integration"), s["cover"]
         ),
         Spacer(1, 30 * mm),
-        _p(
-            _("Generated at %(time)s")
-            % {"time": date_format(content.generated_at, "DATETIME_FORMAT", use_l10n=True)},
-            s["small"],
-        ),
+        _generated(content, s),
         PageBreak(),
     ]
 
-    story.append(_p(_("Summary"), s["h1"]))
-    story.append(_p(_("The city"), s["h2"]))
-    figures = [
-        [
-            _p(f.label, s["body"]),
-            _p(
-                f"{number_format(f.value, decimal_pos=0, use_l10n=True, force_grouping=True)} {f.unit}",
-                s["body"],
-            ),
-        ]
-        for f in content.figures
-    ]
+
+def _summary(content, s):
+    story = [_p(_("Summary"), s["h1"]), _p(_("The city"), s["h2"])]
+    figures = []
+    for figure in content.figures:
+        value = number_format(figure.value, decimal_pos=0, use_l10n=True, force_grouping=True)
+        figures.append([_p(figure.label, s["body"]), _p(f"{value} {figure.unit}", s["body"])])
     if figures:
         story.append(_table(figures, [110 * mm, 50 * mm], header=False))
-    story.append(_p(_("Progress across the GNLC key features"), s["h2"]))
-    story.append(
-        _p(
-            _(
-                "%(count)s commitments: %(achieved)s achieved, %(on_track)s on track, %(at_risk)s at "
-                "risk, %(off_track)s off track, %(no_data)s without data yet."
-            )
-            % {
-                "count": len(content.rows),
-                "achieved": sum(r.status == Status.ACHIEVED for r in content.rows),
-                "on_track": sum(r.status == Status.ON_TRACK for r in content.rows),
-                "at_risk": sum(r.status == Status.AT_RISK for r in content.rows),
-                "off_track": sum(r.status == Status.OFF_TRACK for r in content.rows),
-                "no_data": sum(r.status == Status.NO_DATA for r in content.rows),
-            },
-            s["body"],
-        )
-    )
-    story.append(Spacer(1, 3 * mm))
+
+    counts = {status: sum(r.status == status for r in content.rows) for status in Status.values}
+    overview = _(
+        "%(count)s commitments: %(achieved)s achieved, %(on_track)s on track, "
+        "%(at_risk)s at risk, %(off_track)s off track, %(no_data)s without data yet."
+    ) % {
+        "count": len(content.rows),
+        "achieved": counts[Status.ACHIEVED],
+        "on_track": counts[Status.ON_TRACK],
+        "at_risk": counts[Status.AT_RISK],
+        "off_track": counts[Status.OFF_TRACK],
+        "no_data": counts[Status.NO_DATA],
+    }
     header = [_("GNLC area"), *[str(label) for label in Status.labels]]
-    rows = [
-        [_p(area, s["body"]), *[str(counts[v]) for v in Status.values]]
-        for area, counts in content.by_area.items()
+    by_area = [
+        [_p(area, s["body"]), *[str(area_counts[v]) for v in Status.values]]
+        for area, area_counts in content.by_area.items()
     ]
-    story.append(_table([header, *rows], [50 * mm] + [22 * mm] * len(Status.values)))
-    summary = [[_("Commitment"), _("Latest"), _("Target"), _("Progress"), _("Status")]]
+    story += [
+        _p(_("Progress across the GNLC key features"), s["h2"]),
+        _p(overview, s["body"]),
+        Spacer(1, 3 * mm),
+        _table([header, *by_area], [50 * mm] + [22 * mm] * len(Status.values)),
+    ]
+
+    glance = [[_("Commitment"), _("Latest"), _("Target"), _("Progress"), _("Status")]]
     for row in content.rows:
         c = row.commitment
-        summary.append(
+        glance.append(
             [
                 _p(c.title, s["body"]),
                 c.format_value(row.latest.value) if row.latest else "—",
@@ -325,87 +318,95 @@ def render(report, content):
                 _p(Status(row.status).label, s["body"]),
             ]
         )
-    story.append(_p(_("Commitments at a glance"), s["h2"]))
-    story.append(_table(summary, [66 * mm, 24 * mm, 30 * mm, 18 * mm, 24 * mm]))
-    story.append(PageBreak())
+    story += [
+        _p(_("Commitments at a glance"), s["h2"]),
+        _table(glance, [66 * mm, 24 * mm, 30 * mm, 18 * mm, 24 * mm]),
+        PageBreak(),
+    ]
+    return story
 
+
+def _commitment(row, s):
+    c = row.commitment
+    if row.latest:
+        latest = _("%(value)s on %(date)s") % {
+            "value": c.format_value(row.latest.value),
+            "date": _date(row.latest.valid_on),
+        }
+    else:
+        latest = _("no figure yet")
+    facts = [
+        [_("Key feature"), _p(f"{row.area} — {row.feature}", s["body"])],
+        [_("Baseline"), f"{c.format_value(c.baseline_value)} ({c.baseline_year})"],
+        [_("Target"), f"{c.format_value(c.target_value)} ({c.target_year})"],
+        [_("Latest value"), latest],
+        [_("Progress"), _percent(row.progress)],
+        [_("Status"), Status(row.status).label],
+    ]
+    legend = _(
+        "Line: measured values; dashed: the target; dotted: the straight path from the "
+        "baseline to the target."
+    )
+    story = [
+        KeepTogether(
+            [
+                _p(c.title, s["h2"]),
+                _table(facts, [35 * mm, 125 * mm], header=False),
+                Spacer(1, 2 * mm),
+                progress_bar(row.progress, row.status),
+                Spacer(1, 3 * mm),
+                trend_chart(c, row.series),
+                _p(legend, s["small"]),
+            ]
+        )
+    ]
+    if row.notes:
+        story.append(_p(_("Latest notes"), s["h3"]))
+        for measurement in row.notes:
+            story.append(_p(f"{_date(measurement.valid_on)}: {measurement.note}", s["body"]))
+    return story
+
+
+def _sources(report, content, s):
+    open_data = f"{settings.SITE_URL.rstrip('/')}/{report.language}/commitments/data.csv"
+    method = _(
+        "Figures are the measurements recorded by the city's responsible officials in the "
+        "Son La Learning City portal and, where the commitment asks for it, approved by a "
+        "second official. Each measurement's note and evidence are public on the "
+        "commitment's page."
+    )
+    return [
+        PageBreak(),
+        _p(_("Sources"), s["h1"]),
+        _p(method, s["body"]),
+        _p(_("Open data: %(url)s") % {"url": open_data}, s["body"]),
+        _p(_("Key figures: 2019 census and UNESCO (February 2024)."), s["body"]),
+        _generated(content, s),
+    ]
+
+
+def render(report, content):
+    """The PDF as bytes."""
+    _register_fonts()
+    s = _styles()
+    story = [*_cover(report, content, s), *_summary(content, s)]
     story.append(_p(_("The commitments one by one"), s["h1"]))
     for row in content.rows:
-        c = row.commitment
-        latest = (
-            _("%(value)s on %(date)s")
-            % {"value": c.format_value(row.latest.value), "date": _date(row.latest.valid_on)}
-            if row.latest
-            else _("no figure yet")
-        )
-        facts = [
-            [_("Key feature"), _p(f"{row.area} — {row.feature}", s["body"])],
-            [_("Baseline"), f"{c.format_value(c.baseline_value)} ({c.baseline_year})"],
-            [_("Target"), f"{c.format_value(c.target_value)} ({c.target_year})"],
-            [_("Latest value"), latest],
-            [_("Progress"), _percent(row.progress)],
-            [_("Status"), Status(row.status).label],
-        ]
-        block = [
-            _p(c.title, s["h2"]),
-            _table(facts, [35 * mm, 125 * mm], header=False),
-            Spacer(1, 2 * mm),
-            progress_bar(row.progress, row.status),
-            Spacer(1, 3 * mm),
-            trend_chart(c, row.series),
-            _p(
-                _(
-                    "Line: measured values; dashed: the target; dotted: the straight path from "
-                    "the baseline to the target."
-                ),
-                s["small"],
-            ),
-        ]
-        story.append(KeepTogether(block))
-        if row.notes:
-            story.append(_p(_("Latest notes"), s["h3"]))
-            for measurement in row.notes:
-                story.append(_p(f"{_date(measurement.valid_on)}: {measurement.note}", s["body"]))
+        story += _commitment(row, s)
+    story += _sources(report, content, s)
 
-    story.append(PageBreak())
-    story.append(_p(_("Sources"), s["h1"]))
-    site = settings.SITE_URL.rstrip("/")
-    story.append(
-        _p(
-            _(
-                "Figures are the measurements recorded by the city's responsible officials in the Son "
-                "La Learning City portal and, where the commitment asks for it, approved by a second "
-                "official. Each measurement's note and evidence are public on the commitment's page."
-            ),
-            s["body"],
-        )
-    )
-    story.append(
-        _p(
-            _("Open data: %(url)s") % {"url": f"{site}/{report.language}/commitments/data.csv"},
-            s["body"],
-        )
-    )
-    story.append(_p(_("Key figures: 2019 census and UNESCO (February 2024)."), s["body"]))
-    story.append(
-        _p(
-            _("Generated at %(time)s")
-            % {"time": date_format(content.generated_at, "DATETIME_FORMAT", use_l10n=True)},
-            s["small"],
-        )
-    )
-
+    title = _("Son La Learning City — progress report")
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,
         pagesize=A4,
         title=title,
         author=_("Son La City"),
+        lang=report.language,
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=18 * mm,
-        lang=report.language,
     )
     doc.build(story, onFirstPage=_footer(title), onLaterPages=_footer(title))
     return out.getvalue()
