@@ -62,7 +62,13 @@ def workspace(request):
         form = ReportRequestForm(request.POST)
         if form.is_valid():
             report = services.request_report(requested_by=request.user, **form.cleaned_data)
-            messages.success(request, _("Your report is queued. This page follows its progress."))
+            report.refresh_from_db()  # built already when tasks run in-process
+            if report.status == ProgressReport.Status.DONE:
+                messages.success(request, _("Your report is ready."))
+            else:
+                messages.success(
+                    request, _("Your report is queued. This page follows its progress.")
+                )
             return redirect("reports:status", pk=report.pk)
     else:
         form = ReportRequestForm()
