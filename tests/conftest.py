@@ -77,8 +77,8 @@ def juror(make_user):
 
 
 @pytest.fixture
-def worker(transactional_db, tmp_path):
-    """A real Celery worker process on Redis, sharing the test database."""
+def start_worker(transactional_db, tmp_path):
+    """Start real Celery worker processes on Redis that share the test database and media."""
     if not settings.REDIS_URL or connection.vendor != "postgresql":
         pytest.skip("needs REDIS_URL and a PostgreSQL DATABASE_URL")
     db = connection.settings_dict
@@ -89,35 +89,51 @@ def worker(transactional_db, tmp_path):
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
-    log = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "learningcity",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "--without-heartbeat",
-            "--without-mingle",
-            "--without-gossip",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    started = []
+
+    def start(name="w1", **extra_env):
+        log = (tmp_path / f"worker-{name}.log").open("w")
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "learningcity",
+                "worker",
+                "--pool=solo",
+                f"--hostname={name}@%h",
+                "--loglevel=INFO",
+                "--without-heartbeat",
+                "--without-mingle",
+                "--without-gossip",
+            ],
+            cwd=ROOT,
+            env={**env, **extra_env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        started.append((process, log))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and process.poll() is None:
+            replies = app.control.ping(timeout=0.5) or []
+            if any(key.startswith(f"{name}@") for reply in replies for key in reply):
+                break
+        return process
+
     app.conf.task_always_eager = False
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if app.control.ping(timeout=0.5):
-                break
-        yield process
+        yield start
     finally:
         app.conf.task_always_eager = True
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
+        for process, log in started:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=20)
+            log.close()
+
+
+@pytest.fixture
+def worker(start_worker):
+    """One real Celery worker process on Redis."""
+    return start_worker()

@@ -33,8 +33,13 @@ class ProgressReportQuerySet(models.QuerySet):
         return self.filter(status=ProgressReport.Status.QUEUED)
 
 
+def report_folder(report):
+    """Each report's files live in a folder of their own (so leftovers can be found)."""
+    return f"reports/{report.reporting_date:%Y}/{report.pk}"
+
+
 def report_path(instance, filename):
-    return f"reports/{instance.reporting_date:%Y}/{filename}"
+    return f"{report_folder(instance)}/{filename}"
 
 
 class ProgressReport(models.Model):

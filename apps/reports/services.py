@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as BrokerError
 
-from .models import ProgressReport
+from .models import ProgressReport, report_folder
 
 log = logging.getLogger(__name__)
 
@@ -105,10 +105,15 @@ def _store(report_id, files):
         locked.status = ProgressReport.Status.DONE
         locked.finished_at = timezone.now()
         locked.save(update_fields=[*files, "status", "finished_at"])
+    # The previous files, and any left by a run that died before it could record its own.
     storage = ProgressReport._meta.get_field("pdf").storage
-    for field, name in old.items():
-        if name and name != new_names[field]:
-            storage.delete(name)
+    folder = report_folder(locked)
+    keep = set(new_names.values())
+    leftovers = {name for name in old.values() if name}
+    if storage.exists(folder):
+        leftovers |= {f"{folder}/{name}" for name in storage.listdir(folder)[1]}
+    for name in leftovers - keep:
+        storage.delete(name)
 
 
 def fail(report_id, reason):
