@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("commitments/", include("apps.commitments.urls")),
     path("workspace/commitments/", include("apps.commitments.workspace_urls")),
     path("", include("apps.core.urls")),
+    path("", include("apps.reports.urls")),
     prefix_default_language=True,
 )
 

@@ -1,9 +1,20 @@
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
 
 from apps.core.models import Area, Profile
 from apps.core.permissions import CONTENT_STAFF, JURORS, OFFICIALS, ensure_roles
+from learningcity.celery import app
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +74,66 @@ def staff_user(make_user):
 @pytest.fixture
 def juror(make_user):
     return make_user("juror", JURORS)
+
+
+@pytest.fixture
+def start_worker(transactional_db, tmp_path):
+    """Start real Celery worker processes on Redis that share the test database and media."""
+    if not settings.REDIS_URL or connection.vendor != "postgresql":
+        pytest.skip("needs REDIS_URL and a PostgreSQL DATABASE_URL")
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DJANGO_SETTINGS_MODULE": "learningcity.settings.base",
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    started = []
+
+    def start(name="w1", **extra_env):
+        log = (tmp_path / f"worker-{name}.log").open("w")
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "learningcity",
+                "worker",
+                "--pool=solo",
+                f"--hostname={name}@%h",
+                "--loglevel=INFO",
+                "--without-heartbeat",
+                "--without-mingle",
+                "--without-gossip",
+            ],
+            cwd=ROOT,
+            env={**env, **extra_env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        started.append((process, log))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and process.poll() is None:
+            replies = app.control.ping(timeout=0.5) or []
+            if any(key.startswith(f"{name}@") for reply in replies for key in reply):
+                break
+        return process
+
+    app.conf.task_always_eager = False
+    try:
+        yield start
+    finally:
+        app.conf.task_always_eager = True
+        for process, log in started:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=20)
+            log.close()
+
+
+@pytest.fixture
+def worker(start_worker):
+    """One real Celery worker process on Redis."""
+    return start_worker()

@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "csp",
     "apps.core.apps.CoreConfig",
     "apps.commitments.apps.CommitmentsConfig",
+    "apps.reports.apps.ReportsConfig",
 ]
 
 MIDDLEWARE = [
@@ -208,7 +210,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 14 * 60
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 3600}
+# A task taken by a worker that dies unacknowledged goes back to the queue after this long.
+# Workers look for such tasks every CELERY_RESTORE_INTERVAL seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    "unacked_restore_interval": env_int("CELERY_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": 1,
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TIMEZONE = TIME_ZONE
@@ -217,7 +225,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.core.tasks.clear_expired_sessions",
         "schedule": 24 * 3600,
     },
+    "sweep-queued-reports": {
+        "task": "apps.reports.tasks.sweep_queued_reports",
+        "schedule": 5 * 60,
+    },
+    "monthly-progress-reports": {
+        "task": "apps.reports.tasks.build_monthly_reports",
+        "schedule": crontab(minute=0, hour=6, day_of_month=1),
+    },
 }
+REPORT_FONT_DIR = env_str("REPORT_FONT_DIR", "/usr/share/fonts/truetype/dejavu")
 
 # Content Security Policy (django-csp 4): our own files only; map tiles from the tile host.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -1,0 +1,130 @@
+import csv
+import datetime
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from apps.reports import pdf, services
+from apps.reports.models import ProgressReport
+
+from .conftest import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def request(language="en", day=datetime.date(2024, 12, 31), **kwargs):
+    return services.request_report(reporting_date=day, language=language, scope="all", **kwargs)
+
+
+def test_an_english_report_holds_the_figures_of_the_dashboard(
+    commitments, official, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("en", requested_by=official)
+    report.refresh_from_db()
+    assert report.status == ProgressReport.Status.DONE
+    assert report.attempts == 1 and report.finished_at >= report.started_at
+    text = pdf_text(report.pdf)
+    assert "Son La Learning City" in text
+    assert "Budget share for education" in text
+    assert "33.1%" in text and "33.7%" in text
+    assert "Schools on digital platforms" in text and "52%" in text
+    assert "Resources" in text or "resources" in text
+    assert "Generated at" in text
+
+
+def test_a_vietnamese_report_renders_vietnamese_letters(
+    commitments, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("vi")
+    report.refresh_from_db()
+    text = pdf_text(report.pdf)
+    assert "Thành phố học tập Sơn La" in text
+    assert "Chi ngân sách cho giáo dục" in text
+    assert "33,1%" in text
+    assert "Quyết toán 2023 <b>đã kiểm toán</b>" in text  # the note is text, not markup
+
+
+def test_measurements_after_the_reporting_date_are_left_out(
+    commitments, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("en", day=datetime.date(2022, 12, 31))
+    report.refresh_from_db()
+    text = pdf_text(report.pdf)
+    assert "32.4%" in text
+    assert "33.1%" not in text and "52%" not in text
+
+
+def test_data_files_carry_every_measurement(commitments, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("en")
+    report.refresh_from_db()
+    with report.data_csv.open("rb") as handle:
+        rows = list(csv.DictReader(io.StringIO(handle.read().decode("utf-8-sig"))))
+    assert len(rows) == 5
+    latest = [r for r in rows if r["Latest"] == "yes"]
+    assert {r["Value"] for r in latest} == {"33.10", "52.00"}
+    with report.data_xlsx.open("rb") as handle:
+        sheet = load_workbook(io.BytesIO(handle.read())).active
+    assert sheet.max_row == 6
+    assert sheet["A1"].value == "Commitment"
+
+
+def test_building_twice_leaves_exactly_one_set_of_files(
+    commitments, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("en")
+    report.refresh_from_db()
+    first = {report.pdf.name, report.data_csv.name, report.data_xlsx.name}
+    services.build(report.pk)
+    report.refresh_from_db()
+    second = {report.pdf.name, report.data_csv.name, report.data_xlsx.name}
+    stored = {
+        str(path.relative_to(settings.MEDIA_ROOT))
+        for path in (settings.MEDIA_ROOT / "reports").rglob("*")
+        if path.is_file()
+    }
+    assert stored == second
+    assert len(stored) == 3
+    assert report.status == ProgressReport.Status.DONE and report.attempts == 2
+    assert first != second
+
+
+def test_a_failure_is_recorded_with_its_reason(
+    commitments, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(report, content):
+        raise ValueError("chart went wrong")
+
+    monkeypatch.setattr(pdf, "render", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("en")
+    report.refresh_from_db()
+    assert report.status == ProgressReport.Status.FAILED
+    assert "chart went wrong" in report.failure_reason
+    assert not report.pdf
+
+
+def test_a_report_with_no_commitment_still_builds(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("en")
+    report.refresh_from_db()
+    assert report.status == ProgressReport.Status.DONE
+    assert "0 commitments" in pdf_text(report.pdf)
+
+
+def test_a_scope_keeps_only_its_area(commitments, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.request_report(
+            reporting_date=datetime.date(2024, 12, 31),
+            language="en",
+            scope="fundamental-conditions",
+        )
+    report.refresh_from_db()
+    text = pdf_text(report.pdf)
+    assert "Budget share for education" in text
+    assert "Schools on digital platforms" not in text
