@@ -19,6 +19,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("apps.core.urls")),
+    path("", include("apps.spaces.urls")),
     prefix_default_language=True,
 )
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "apps.core.apps.CoreConfig",
+    "apps.spaces.apps.SpacesConfig",
 ]
 
 MIDDLEWARE = [
