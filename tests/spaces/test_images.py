@@ -7,11 +7,18 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import ExifTags, Image
 
 from apps.core.images import check_image, delete_renditions, save_renditions
 
 from .conftest import image_bytes
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def upload(data, name="photo.jpg"):
