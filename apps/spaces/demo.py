@@ -265,13 +265,14 @@ def _add_photo(space, seed):
 
 
 def scale(factor, stdout):
-    """Make the city ``factor`` times bigger for the benchmark: synthetic spaces and hours.
+    """Add ``factor`` x 112 synthetic spaces (with hours) for the benchmark.
 
-    Synthetic spaces have slugs starting with ``scale-``; earlier ones are replaced, so
-    ``scale(100)`` leaves about 100 x 112 spaces whatever ran before.
+    ``manage.py bench_data --scale N`` calls ``scale(N - 1)`` after the demo, which makes N x 112
+    spaces in all. Synthetic slugs start with ``scale-``; earlier ones are replaced first, so
+    running it again never piles them up.
     """
     LearningSpace.objects.filter(slug__startswith=SCALE_PREFIX).delete()
-    count = max(0, int(factor) - 1) * 112
+    count = max(0, int(factor)) * 112
     localities = list(Area.objects.localities().select_related("parent"))
     rng = random.Random(f"scale-{factor}")  # noqa: S311 - benchmark data
     kinds = list(LearningSpace.Kind)

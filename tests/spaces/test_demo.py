@@ -52,7 +52,7 @@ def test_demo_search_finds_co_phuong():
 def test_scale_adds_synthetic_spaces_and_replaces_earlier_ones():
     call_command("load_demo", stdout=StringIO())
     demo.scale(3, StringIO())
-    demo.scale(2, StringIO())
-    assert LearningSpace.objects.count() == 224
+    demo.scale(2, StringIO())  # replaces the first run's synthetic spaces
+    assert LearningSpace.objects.count() == 3 * 112
     assert LearningSpace.objects.filter(slug__startswith="scale-", hours__isnull=False).exists()
-    assert LearningSpace.objects.search("synthetic").count() == 112
+    assert LearningSpace.objects.search("synthetic").count() == 2 * 112

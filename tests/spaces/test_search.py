@@ -39,7 +39,7 @@ def test_words_match_at_their_start_only(co_phuong):
 
 
 def test_search_text_follows_a_renamed_area(co_phuong, commune):
-    commune.name_vi = commune.name = "Xã Chiềng Mới"
+    commune.name_vi, commune.name_en = "Xã Chiềng Mới", "Chieng Moi Commune"
     commune.save()
     assert LearningSpace.objects.search("chieng moi").exists()
     assert not LearningSpace.objects.search("chieng den").exists()
@@ -68,3 +68,16 @@ def test_sql_and_html_in_the_query_are_text(client, co_phuong):
 def test_percent_and_underscore_are_not_wildcards(client, co_phuong):
     assert not LearningSpace.objects.search("%").exists()
     assert not LearningSpace.objects.search("_").exists()
+
+
+def test_postgresql_indexes_the_search_text_with_trigrams():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigram index exists on PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'spaces_learningspace_search_trgm'"
+        )
+        [(definition,)] = cursor.fetchall()
+    assert "gin_trgm_ops" in definition
