@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("workspace/commitments/", include("apps.commitments.workspace_urls")),
     path("", include("apps.core.urls")),
     path("", include("apps.reports.urls")),
+    path("", include("apps.spaces.urls")),
     prefix_default_language=True,
 )
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "apps.core.apps.CoreConfig",
     "apps.commitments.apps.CommitmentsConfig",
     "apps.reports.apps.ReportsConfig",
+    "apps.spaces.apps.SpacesConfig",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,171 @@
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.images import check_image, delete_renditions, save_renditions
+
+from .models import FACILITY_FIELDS, Facility, LearningSpace, OpeningHours, Photo
+
+MAX_QUERY_LENGTH = 100
+
+
+def _clean_text(value):
+    """Drop control characters (a NUL byte would make PostgreSQL refuse the query)."""
+    return "".join(ch for ch in value if unicodedata.category(ch)[0] != "C" or ch == " ")
+
+
+class SpaceFilterForm(forms.Form):
+    """The list's filters, read from the query string; a bad value is reported and ignored."""
+
+    q = forms.CharField(label=_("Search"), required=False, strip=True)
+    area = forms.ChoiceField(label=_("Ward, commune or village"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *LearningSpace.Kind.choices],
+    )
+    facility = forms.ChoiceField(
+        label=_("Facility"), required=False, choices=[("", _("Any facility")), *Facility.choices]
+    )
+    open = forms.ChoiceField(
+        label=_("Open"), required=False, choices=[("", _("Any time")), ("now", _("Open now"))]
+    )
+
+    def __init__(self, data, areas, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(data, *args, **kwargs)
+        self.areas = {area.slug: area for area in areas}
+        self.fields["area"].choices = [("", _("All areas")), *((s, s) for s in self.areas)]
+        self.truncated = False
+
+    def clean_q(self):
+        value = _clean_text(self.cleaned_data["q"])
+        if len(value) > MAX_QUERY_LENGTH:
+            self.truncated = True
+            value = value[:MAX_QUERY_LENGTH]
+        return value.strip()
+
+    def clean_area(self):
+        slug = self.cleaned_data["area"]
+        return self.areas.get(slug) if slug else None
+
+    def notices(self):
+        """Messages about the parts of the query string that could not be used."""
+        notices = []
+        if self.truncated:
+            notices.append(
+                _("Your search was very long: only its first %(n)s characters were used.")
+                % {"n": MAX_QUERY_LENGTH}
+            )
+        if "area" in self.errors:
+            notices.append(
+                _("There is no ward, commune or village with that name: showing every area.")
+            )
+        if "kind" in self.errors:
+            notices.append(_("There is no such kind of learning space: showing every kind."))
+        if "facility" in self.errors:
+            notices.append(_("There is no such facility: showing every space."))
+        if "open" in self.errors:
+            notices.append(_("The “open” filter only accepts “now”: showing every space."))
+        return notices
+
+
+class SpaceEditForm(forms.ModelForm):
+    """What an official may change about a space of their area."""
+
+    class Meta:
+        model = LearningSpace
+        fields = [
+            "description_vi",
+            "description_en",
+            "activities_vi",
+            "activities_en",
+            "contact_phone",
+            "contact_email",
+            "book_count",
+            *FACILITY_FIELDS.values(),
+        ]
+        widgets = {
+            "description_vi": forms.Textarea(attrs={"rows": 5, "lang": "vi"}),
+            "description_en": forms.Textarea(attrs={"rows": 5, "lang": "en"}),
+            "activities_vi": forms.Textarea(attrs={"rows": 4, "lang": "vi"}),
+            "activities_en": forms.Textarea(attrs={"rows": 4, "lang": "en"}),
+        }
+        labels = {
+            "description_vi": _("Description (Vietnamese)"),
+            "description_en": _("Description (English)"),
+            "activities_vi": _("Regular activities (Vietnamese), one per line"),
+            "activities_en": _("Regular activities (English), one per line"),
+        }
+
+
+class OpeningHoursForm(forms.ModelForm):
+    class Meta:
+        model = OpeningHours
+        fields = ["weekday", "opens", "closes"]
+        widgets = {
+            "opens": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "closes": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+OpeningHoursFormSet = inlineformset_factory(
+    LearningSpace,
+    OpeningHours,
+    form=OpeningHoursForm,
+    extra=2,
+    can_delete=True,
+    max_num=30,
+    validate_max=True,
+)
+
+
+class PhotoForm(forms.ModelForm):
+    """A new photo: the file is checked by its content before anything is stored."""
+
+    upload = forms.FileField(
+        label=_("Photo"),
+        help_text=_(
+            "JPEG, PNG or WebP, at most 10 MB. The location stored in the photo is removed."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    class Meta:
+        model = Photo
+        fields = ["upload", "alt_vi", "alt_en", "order"]
+        labels = {
+            "alt_vi": _("What the photo shows (Vietnamese)"),
+            "alt_en": _("What the photo shows (English)"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alt_vi"].required = True
+        self.fields["alt_en"].required = True
+        if self.instance.pk:
+            self.fields["upload"].required = False
+        self.checked_image = None
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            try:
+                self.checked_image = check_image(upload)
+            except ValidationError as error:
+                raise forms.ValidationError(error.messages) from None
+        return upload
+
+    def save(self, commit=True):
+        photo = super().save(commit=False)
+        if self.checked_image is not None:
+            old = list(photo.renditions or [])
+            photo.set_renditions(save_renditions(self.checked_image, Photo.upload_prefix()))
+            if old:
+                delete_renditions(old)
+        if commit:
+            photo.save()
+        return photo

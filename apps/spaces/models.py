@@ -1,0 +1,369 @@
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from apps.core.images import Picture, delete_renditions
+from apps.core.permissions import assigned_area_ids
+from apps.core.text import fold, slugify_vi
+
+# Slugs that would hide a page of the app behind a space's address.
+RESERVED_SLUGS = {"map"}
+MAX_SEARCH_WORDS = 10
+
+
+def local_now(now=None):
+    """The current time in the city (Asia/Ho_Chi_Minh), whatever the server's zone."""
+    return timezone.localtime(now or timezone.now(), ZoneInfo(settings.TIME_ZONE))
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class Facility(models.TextChoices):
+    """The fixed list of facilities; each is a yes/no field of the space (books: a count)."""
+
+    BOOKS = "books", _("Books")
+    READING_CORNER = "reading-corner", _("Reading corner")
+    CHILDREN = "children", _("Children's corner")
+    INTERNET = "internet", _("Internet (Wi-Fi)")
+    COMPUTERS = "computers", _("Computers")
+    MEETING_HALL = "meeting-hall", _("Meeting hall")
+    SPORTS_GROUND = "sports-ground", _("Sports ground")
+    STAGE = "stage", _("Stage for performances")
+    STEP_FREE = "step-free", _("Step-free entrance")
+
+
+# Facility code -> the boolean field that records it (books are a count, handled apart).
+FACILITY_FIELDS = {
+    Facility.READING_CORNER: "has_reading_corner",
+    Facility.CHILDREN: "has_children_corner",
+    Facility.INTERNET: "has_internet",
+    Facility.COMPUTERS: "has_computers",
+    Facility.MEETING_HALL: "has_meeting_hall",
+    Facility.SPORTS_GROUND: "has_sports_ground",
+    Facility.STAGE: "has_stage",
+    Facility.STEP_FREE: "is_step_free",
+}
+
+
+def facility_q(code):
+    """A filter for the spaces that have facility ``code``."""
+    if code == Facility.BOOKS:
+        return Q(book_count__gt=0)
+    return Q(**{FACILITY_FIELDS[Facility(code)]: True})
+
+
+class LearningSpaceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def open_now(self, now=None):
+        """Spaces with an opening interval that contains the current time in the city."""
+        moment = local_now(now)
+        return self.filter(
+            Exists(
+                OpeningHours.objects.filter(
+                    space=OuterRef("pk"),
+                    weekday=moment.weekday(),
+                    opens__lte=moment.time(),
+                    closes__gt=moment.time(),
+                )
+            )
+        )
+
+    def in_area(self, area):
+        """Spaces in ``area``: a village or group, or every locality of a ward or commune."""
+        if area.is_unit:
+            return self.filter(Q(area=area) | Q(area__parent=area))
+        return self.filter(area=area)
+
+    def search(self, query):
+        """Spaces with a word starting with each word of ``query`` (diacritics and case ignored).
+
+        Matching at word starts keeps ``den`` (Chiềng Đen) from finding "resi*den*tial".
+        """
+        queryset = self
+        for word in fold(query).split()[:MAX_SEARCH_WORDS]:
+            queryset = queryset.filter(search_text__contains=f" {word}")
+        return queryset
+
+    def managed_by(self, user):
+        """The spaces ``user`` looks after directly or through their ward or commune."""
+        if not (user and user.is_authenticated):
+            return self.none()
+        return self.filter(Q(officials=user) | Q(area_id__in=assigned_area_ids(user))).distinct()
+
+    def for_cards(self):
+        """What a list of spaces shows: their area, its ward or commune, and the hours."""
+        return self.select_related("area__parent").prefetch_related("hours")
+
+
+class LearningSpace(models.Model):
+    """A House of Wisdom, humane library or community learning centre in a village or group."""
+
+    class Kind(models.TextChoices):
+        HOUSE_OF_WISDOM = "house-of-wisdom", _("House of Wisdom")
+        HUMANE_LIBRARY = "humane-library", _("Humane library")
+        LEARNING_CENTRE = "learning-centre", _("Community learning centre")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    name = models.CharField(_("name"), max_length=160)
+    slug = models.SlugField(_("slug"), max_length=90, unique=True, blank=True)
+    area = models.ForeignKey(
+        "core.Area",
+        verbose_name=_("village or residential group"),
+        on_delete=models.PROTECT,
+        related_name="learning_spaces",
+        help_text=_("The ward or commune follows from the village or residential group."),
+    )
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    description = models.TextField(_("description"), blank=True)
+    activities = models.TextField(
+        _("regular activities"), blank=True, help_text=_("One activity per line.")
+    )
+    book_count = models.PositiveIntegerField(_("number of books"), default=0)
+    has_reading_corner = models.BooleanField(_("reading corner"), default=False)
+    has_children_corner = models.BooleanField(_("children's corner"), default=False)
+    has_internet = models.BooleanField(_("internet (Wi-Fi)"), default=False)
+    has_computers = models.BooleanField(_("computers"), default=False)
+    has_meeting_hall = models.BooleanField(_("meeting hall"), default=False)
+    has_sports_ground = models.BooleanField(_("sports ground"), default=False)
+    has_stage = models.BooleanField(_("stage for performances"), default=False)
+    is_step_free = models.BooleanField(_("step-free entrance"), default=False)
+    contact_phone = models.CharField(_("public phone of the space"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("public e-mail of the space"), blank=True)
+    officials = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officials who look after it"),
+        blank=True,
+        related_name="learning_spaces",
+    )
+    is_published = models.BooleanField(_("published"), default=True, db_index=True)
+    # Folded text of the names, area and address in both languages, for diacritic-free search;
+    # PostgreSQL indexes it with pg_trgm (migration 0002).
+    search_text = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = LearningSpaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("learning space")
+        verbose_name_plural = _("learning spaces")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("spaces:detail", args=[self.slug])
+
+    def clean(self):
+        if self.area_id and self.area.parent_id is None:
+            raise ValidationError(
+                {"area": _("Choose a village or residential group, not a ward or commune.")}
+            )
+
+    def unique_slug(self):
+        base = slugify_vi(self.name_vi or self.name, max_length=80) or "space"
+        slug, suffix = base, 2
+        others = LearningSpace.objects.exclude(pk=self.pk)
+        while slug in RESERVED_SLUGS or others.filter(slug=slug).exists():
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug
+
+    def build_search_text(self):
+        parts = [self.name_vi, self.name_en, self.address]
+        for language in ("vi", "en"):
+            with translation.override(language):
+                parts.append(str(self.get_kind_display()))
+        area = self.area if self.area_id else None
+        while area is not None:
+            parts += [area.name_vi, area.name_en]
+            area = area.parent
+        # Words are separated by single spaces and the text starts with one, so a search can
+        # match the start of any word with `LIKE '% word%'` (which pg_trgm can index).
+        words = re.sub(r"[^\w]+", " ", fold(" ".join(p for p in parts if p)))
+        return " " + " ".join(words.split())
+
+    # --- facilities -------------------------------------------------------------------------
+
+    def facilities(self):
+        """The space's facilities as (code, label) pairs, books with their count."""
+        found = []
+        if self.book_count:
+            found.append((Facility.BOOKS, Facility.BOOKS.label))
+        for code, field in FACILITY_FIELDS.items():
+            if getattr(self, field):
+                found.append((code, code.label))
+        return found
+
+    def activity_list(self):
+        return [
+            line.strip(" -•\t") for line in (self.activities or "").splitlines() if line.strip()
+        ]
+
+    # --- hours ------------------------------------------------------------------------------
+
+    def _hours(self):
+        # Uses the prefetched hours when the view asked for them (no query per space).
+        return sorted(self.hours.all(), key=lambda h: (h.weekday, h.opens))
+
+    def week(self):
+        """Every weekday with its intervals (an empty list when closed that day)."""
+        hours = self._hours()
+        return [
+            {
+                "weekday": day,
+                "label": day.label,
+                "intervals": [h for h in hours if h.weekday == day],
+            }
+            for day in Weekday
+        ]
+
+    def status(self, now=None):
+        """Open now or not, today's hours, and when it closes or next opens (city time)."""
+        moment = local_now(now)
+        today, time = moment.weekday(), moment.time()
+        hours = self._hours()
+        todays = [h for h in hours if h.weekday == today]
+        current = next((h for h in todays if h.opens <= time < h.closes), None)
+        status = {"is_open": current is not None, "today": todays, "closes": None, "next": None}
+        if current:
+            status["closes"] = current.closes
+            return status
+        for offset in range(8):
+            day = (today + offset) % 7
+            for interval in (h for h in hours if h.weekday == day):
+                if offset == 0 and interval.opens <= time:
+                    continue
+                status["next"] = {
+                    "today": offset == 0,
+                    "tomorrow": offset == 1,
+                    "weekday": Weekday(day).label,
+                    "opens": interval.opens,
+                }
+                return status
+        return status
+
+    # --- permissions and location -----------------------------------------------------------
+
+    def is_managed_by(self, user):
+        """True when ``user`` looks after this space or its ward or commune."""
+        if not (user and user.is_authenticated):
+            return False
+        if self.area_id in assigned_area_ids(user):
+            return True
+        return self.officials.filter(pk=user.pk).exists()
+
+    @property
+    def unit(self):
+        return self.area.unit
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+    def geo_uri(self):
+        return f"geo:{self.latitude},{self.longitude}"
+
+    def osm_url(self):
+        lat, lon = self.latitude, self.longitude
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+
+class OpeningHours(models.Model):
+    """One opening interval of a space on a weekday; a day may have several."""
+
+    space = models.ForeignKey(LearningSpace, on_delete=models.CASCADE, related_name="hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        indexes = [models.Index(fields=["weekday", "opens", "closes"])]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self):
+        if self.opens is not None and self.closes is not None and self.closes <= self.opens:
+            raise ValidationError({"closes": _("The closing time must be after the opening time.")})
+
+
+def _photo_prefix():
+    return f"spaces/{datetime.date.today():%Y/%m}"
+
+
+class Photo(models.Model):
+    """A photo of a space, stored only as re-encoded copies (no EXIF, no original)."""
+
+    space = models.ForeignKey(LearningSpace, on_delete=models.CASCADE, related_name="photos")
+    alt = models.CharField(
+        _("description for people who cannot see it"),
+        max_length=200,
+        help_text=_("Say what the photo shows, e.g. “Children reading in the library corner”."),
+    )
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    renditions = models.JSONField(editable=False, default=list)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    upload_prefix = staticmethod(_photo_prefix)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.alt
+
+    def set_renditions(self, renditions):
+        self.width, self.height, self.renditions = (
+            renditions.width,
+            renditions.height,
+            renditions.items,
+        )
+
+    def picture(self):
+        return Picture(self.renditions, self.alt, self.width, self.height)
+
+
+def _delete_photo_files(sender, instance, **kwargs):
+    # Only once the deletion is committed: a rolled-back delete keeps its photo.
+    items = list(instance.renditions or [])
+    transaction.on_commit(lambda: delete_renditions(items))
+
+
+models.signals.post_delete.connect(_delete_photo_files, sender=Photo)

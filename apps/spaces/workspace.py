@@ -1,0 +1,81 @@
+"""The officials' pages: the spaces of their ward or commune, their hours, texts and photos."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from apps.core.permissions import can_change, changeable
+
+from .forms import OpeningHoursFormSet, PhotoForm, SpaceEditForm
+from .models import LearningSpace, Photo
+
+
+def _space_to_change(request, slug):
+    space = get_object_or_404(LearningSpace.objects.select_related("area__parent"), slug=slug)
+    if not can_change(request.user, space):
+        raise PermissionDenied
+    return space
+
+
+@never_cache
+@login_required
+def space_list(request):
+    spaces = (
+        changeable(request.user, LearningSpace.objects.all())
+        .select_related("area__parent")
+        .order_by("area__parent__order", "area__parent_id", "name")
+    )
+    return render(request, "spaces/workspace_list.html", {"spaces": spaces})
+
+
+@never_cache
+@login_required
+def space_edit(request, slug):
+    space = _space_to_change(request, slug)
+    if request.method == "POST":
+        form = SpaceEditForm(request.POST, instance=space)
+        hours = OpeningHoursFormSet(request.POST, instance=space, prefix="hours")
+        if form.is_valid() and hours.is_valid():
+            with transaction.atomic():
+                form.save()
+                hours.save()
+            messages.success(request, _("The changes to this space are saved."))
+            return redirect("spaces:workspace_edit", slug=space.slug)
+    else:
+        form = SpaceEditForm(instance=space)
+        hours = OpeningHoursFormSet(instance=space, prefix="hours")
+    return render(
+        request, "spaces/workspace_edit.html", {"space": space, "form": form, "hours": hours}
+    )
+
+
+@never_cache
+@login_required
+def photos(request, slug):
+    space = _space_to_change(request, slug)
+    if request.method == "POST":
+        form = PhotoForm(request.POST, request.FILES, instance=Photo(space=space))
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The photo is added."))
+            return redirect("spaces:workspace_photos", slug=space.slug)
+    else:
+        form = PhotoForm(instance=Photo(space=space))
+    context = {"space": space, "form": form, "photos": space.photos.all()}
+    return render(request, "spaces/workspace_photos.html", context)
+
+
+@never_cache
+@login_required
+@require_POST
+def photo_delete(request, slug, pk):
+    space = _space_to_change(request, slug)
+    photo = get_object_or_404(Photo, pk=pk, space=space)
+    photo.delete()
+    messages.success(request, _("The photo is removed."))
+    return redirect("spaces:workspace_photos", slug=space.slug)
