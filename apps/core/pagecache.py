@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.translation import get_language
 
 VERSION_KEY = "pagecache:version"
 
@@ -49,3 +50,24 @@ def page_key(request, version):
 
 def timeout():
     return settings.PAGE_CACHE_SECONDS
+
+
+_MISSING = object()
+
+
+def memo(name, build, *parts, timeout=300):
+    """What ``build()`` returns, kept until the portal's content changes (or ``timeout``).
+
+    For work a page repeats for every visitor (a dashboard's figures, a rendered section):
+    the key holds the content version, so any save or delete of portal content makes it
+    stale at once, and the page's language, so each language keeps its own. ``parts`` are
+    whatever else the result depends on (filters, a slug). Store plain values or HTML.
+    """
+    raw = ":".join(str(part) for part in parts)
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    key = f"memo:{current_version()}:{get_language()}:{name}:{digest}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, timeout)
+    return value

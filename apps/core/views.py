@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -11,22 +12,28 @@ from django.views.decorators.http import require_GET
 
 from .apps import portal_apps
 from .models import Area, KeyFigure
+from .pagecache import memo
 from .permissions import ROLES, has_role
 
 
 def home(request):
-    sections = [
-        {"template": config.home_template, **config.home_context(request)}
-        for config in portal_apps()
-        if config.home_template
-    ]
-    context = {
-        "figures": KeyFigure.objects.all(),
-        "unit_count": Area.objects.active().units().count(),
-        "locality_count": Area.objects.active().localities().count(),
-        "sections": sections,
-    }
-    return render(request, "core/home.html", context)
+    def build():
+        sections = [
+            {"template": config.home_template, **config.home_context(request)}
+            for config in portal_apps()
+            if config.home_template
+        ]
+        context = {
+            "figures": KeyFigure.objects.all(),
+            "unit_count": Area.objects.active().units().count(),
+            "locality_count": Area.objects.active().localities().count(),
+            "sections": sections,
+        }
+        return render_to_string("core/home_main.html", context, request=request)
+
+    # The sections are the same for every visitor until the content changes; a minute at
+    # most keeps what depends on the time of day ("open now") current.
+    return render(request, "core/home.html", {"main": memo("home", build, timeout=60)})
 
 
 def switch_language(request, code):

@@ -76,3 +76,37 @@ def test_a_new_deployment_of_static_files_gets_fresh_pages(client, figure, monke
     client.get("/en/")
     monkeypatch.setattr(staticfiles_storage, "manifest_hash", "new-build", raising=False)
     assert client.get("/en/")["X-Page-Cache"] == "miss"
+
+
+def test_memo_keeps_a_result_until_the_content_changes(db, django_capture_on_commit_callbacks):
+    from django.utils import translation
+
+    from apps.core.pagecache import memo
+
+    calls = []
+
+    def build():
+        calls.append(1)
+        return f"built {len(calls)}"
+
+    with translation.override("vi"):
+        assert memo("block", build, "a") == "built 1"
+        assert memo("block", build, "a") == "built 1"
+        assert memo("block", build, "b") == "built 2"  # other parts, other result
+    with translation.override("en"):
+        assert memo("block", build, "a") == "built 3"  # each language its own
+    with django_capture_on_commit_callbacks(execute=True):
+        KeyFigure.objects.create(label_vi="Mới", value=1)
+    with translation.override("vi"):
+        assert memo("block", build, "a") == "built 4"
+
+
+def test_home_sections_follow_a_content_change_for_signed_in_people(
+    client, official, figure, django_capture_on_commit_callbacks
+):
+    client.force_login(official)
+    assert "106,000" in client.get("/en/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        figure.value = 120000
+        figure.save()
+    assert "120,000" in client.get("/en/").content.decode()
