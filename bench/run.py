@@ -47,21 +47,40 @@ def fetch(path, headers=None):
         return response.read()
 
 
+# The key public pages, measured whatever the sitemap holds.
+KEY_PAGES = [
+    "/vi/",
+    "/en/",
+    "/vi/commitments/",
+    "/en/commitments/",
+    "/vi/commitments/data.csv",
+    "/vi/reports/",
+    "/vi/spaces/",
+    "/vi/spaces/?q=nha+tri+thuc+chieng+den",
+    "/vi/spaces/map/",
+    "/vi/spaces.geojson",
+]
+
+
 def pages_to_measure():
-    """The home pages, then for every section of the sitemap its first two addresses."""
-    pages = ["/vi/", "/en/"]
+    """The key pages that exist, then the first detail page of every sitemap section."""
+    pages = []
+    for path in KEY_PAGES:
+        try:
+            fetch(path)
+        except OSError:
+            continue
+        pages.append(path)
     xml = fetch("/sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    seen = {}
-    for loc in ElementTree.fromstring(xml).findall("s:url/s:loc", ns):  # noqa: S314 - our own
+    sections = set()
+    for loc in ElementTree.fromstring(xml).findall("s:url/s:loc", ns):
         path = re.sub(r"^https?://[^/]+", "", loc.text)
-        if not path.startswith("/vi/") or path in pages:
-            continue
-        section = path.split("/")[2]
-        if len(seen.setdefault(section, [])) < 2:
-            seen[section].append(path)
-    for paths in seen.values():
-        pages.extend(paths)
+        parts = path.split("/")
+        # A detail page: /vi/<section>/<slug>/ — the first of each section.
+        if len(parts) == 5 and parts[1] == "vi" and parts[2] not in sections:
+            sections.add(parts[2])
+            pages.append(path)
     return pages
 
 
