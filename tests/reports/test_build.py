@@ -128,3 +128,32 @@ def test_a_scope_keeps_only_its_area(commitments, django_capture_on_commit_callb
     text = pdf_text(report.pdf)
     assert "Budget share for education" in text
     assert "Schools on digital platforms" not in text
+
+
+def test_the_pdf_renders_as_an_image_with_the_chart_in_brand_colour(
+    commitments, tmp_path, django_capture_on_commit_callbacks
+):
+    import shutil
+    import subprocess
+
+    from PIL import Image
+
+    if not shutil.which("pdftoppm"):
+        pytest.fail("pdftoppm is missing: install poppler-utils (make test does)")
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("vi")
+    report.refresh_from_db()
+    source = tmp_path / "report.pdf"
+    with report.pdf.open("rb") as handle:
+        source.write_bytes(handle.read())
+    # Page 4 holds the first commitment: its facts, progress bar and trend chart.
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "4", "-l", "4", str(source), str(tmp_path / "p")],
+        check=True,
+    )
+    image = Image.open(next(tmp_path.glob("p*.png"))).convert("RGB")
+    pixels = list(image.getdata())
+    brand = sum(1 for r, g, b in pixels if g > r + 30 and g > b + 20)
+    ink = sum(1 for r, g, b in pixels if r + g + b < 600)
+    assert brand > 200, "no green progress bar or trend line drawn"
+    assert ink > 1000, "the page is (nearly) blank"
