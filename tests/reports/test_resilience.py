@@ -120,3 +120,17 @@ def test_files_left_by_a_run_that_died_are_removed(
     names = sorted(path.name for path in folder.iterdir())
     assert len(names) == 3
     assert report.pdf.name.endswith(names[[n.endswith(".pdf") for n in names].index(True)])
+
+
+def test_demo_data_holds_the_last_two_monthly_reports(db, django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=StringIO())
+    reports = ProgressReport.objects.published()
+    assert reports.count() == 4
+    assert {r.language for r in reports} == {"vi", "en"}
