@@ -201,7 +201,7 @@ if env_str("EMAIL_URL"):
     EMAIL_USE_SSL = _mail.scheme == "smtps"
 
 # Celery: Redis broker when REDIS_URL is set, otherwise tasks run in-process.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
