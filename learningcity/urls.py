@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
@@ -11,7 +10,7 @@ from apps.core.sitemaps import all_sitemaps
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
+    path("sitemap.xml", core_views.sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
     path("lang/<str:code>/", core_views.switch_language, name="switch_language"),
     path("admin/", admin.site.urls),
 ]

@@ -61,11 +61,12 @@ def memo(name, build, *parts, timeout=300):
     For work a page repeats for every visitor (a dashboard's figures, a rendered section):
     the key holds the content version, so any save or delete of portal content makes it
     stale at once, and the page's language, so each language keeps its own. ``parts`` are
-    whatever else the result depends on (filters, a slug). Store plain values or HTML.
+    whatever else the result depends on (filters, a slug). Store plain values or HTML. Like a
+    page's, the key holds the static files' build, so stored HTML never names a retired file.
     """
     raw = ":".join(str(part) for part in parts)
     digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    key = f"memo:{current_version()}:{get_language()}:{name}:{digest}"
+    key = f"memo:{current_version()}:{_static_build()}:{get_language()}:{name}:{digest}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()

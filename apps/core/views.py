@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
@@ -120,6 +121,23 @@ def robots(request):
         f"Sitemap: {settings.SITE_URL.rstrip('/')}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap(request, sitemaps):
+    """The sitemap, rendered once until the content changes (it names every page twice)."""
+
+    def build():
+        response = sitemap_view(request, sitemaps)  # an unknown ?p= raises Http404: not kept
+        response.render()
+        headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+        return response.content, headers
+
+    page = request.GET.get("p", "1")
+    content, headers = memo("sitemap", build, request.get_host(), request.scheme, page)
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 def trivial(request):

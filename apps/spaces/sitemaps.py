@@ -1,18 +1,48 @@
 from django.urls import reverse
+from django.utils.translation import get_language
 
+from apps.core.pagecache import memo
 from apps.core.sitemaps import PortalSitemap
 
 from .models import LearningSpace
 
 
 class SpacesSitemap(PortalSitemap):
+    """Every published space; its entries are kept until the content changes."""
+
     changefreq = "weekly"
 
-    def items(self):
-        return LearningSpace.objects.published().order_by("pk").only("slug", "updated_at")
+    def __init__(self):
+        super().__init__()
+        self._patterns = {}
 
-    def lastmod(self, space):
-        return space.updated_at
+    def items(self):
+        # (slug, updated) pairs: plain values, so the entries built from them can be kept.
+        return list(
+            LearningSpace.objects.published().order_by("pk").values_list("slug", "updated_at")
+        )
+
+    def location(self, item):
+        # One reverse() per language instead of four per space: addresses differ by the slug.
+        language = get_language()
+        pattern = self._patterns.get(language)
+        if pattern is None:
+            pattern = self._patterns[language] = reverse("spaces:detail", args=["SLUG"])
+        return pattern.replace("SLUG", item[0])
+
+    def lastmod(self, item):
+        return item[1]
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        def build():
+            urls = super(SpacesSitemap, self).get_urls(page=page, site=site, protocol=protocol)
+            return urls, getattr(self, "latest_lastmod", None)
+
+        domain = getattr(site, "domain", "")
+        urls, latest = memo("spaces:sitemap", build, page, domain, protocol)
+        if latest is not None:
+            self.latest_lastmod = latest
+        return urls
 
 
 class SpacePagesSitemap(PortalSitemap):

@@ -1,12 +1,19 @@
+import json
+
 from django.conf import settings
 from django.db.models import Count
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from apps.core.models import Area
+from apps.core.pagecache import memo
 from apps.core.paginate import paginate
+from apps.core.templatetags.portal import number, tfield
 
 from .forms import SpaceFilterForm
 from .models import LearningSpace, facility_q, local_now
@@ -14,6 +21,17 @@ from .models import LearningSpace, facility_q, local_now
 PER_PAGE = 20
 MAP_LIST_PER_PAGE = 200
 NEARBY_COUNT = 8
+# What shows whether a space is open now is kept for the minute it was computed in, at most.
+OPEN_NOW_SECONDS = 60
+
+
+def _minute(now):
+    """The city minute of ``now``: part of the key of whatever says "open now".
+
+    Opening hours are whole minutes, so a status computed at any moment of a minute holds for
+    all of it; the next minute gets a fresh one.
+    """
+    return local_now(now).strftime("%Y-%m-%dT%H:%M")
 
 
 def _area_choices(areas, counts, selected=None):
@@ -35,84 +53,136 @@ def _area_choices(areas, counts, selected=None):
     return choices
 
 
+def _area_options(choices, selected):
+    """The area choices as ``<option>`` elements (joined here: a template loop costs more)."""
+    options = []
+    for choice in choices:
+        area, count = choice["area"], choice["count"]
+        options.append(
+            '<option value="{}"{}>{}{} ({})</option>\n        '.format(
+                escape(area.slug),
+                " selected" if area == selected else "",
+                "" if choice["is_unit"] else "&nbsp;&nbsp;– ",
+                escape(area.name),
+                count if count < 1000 else number(count),  # small counts need no grouping
+            )
+        )
+    return mark_safe("".join(options))  # noqa: S308 - the slug and the name are escaped
+
+
 def space_list(request):
-    areas = list(Area.objects.active())
-    form = SpaceFilterForm(request.GET, areas)
-    form.is_valid()  # every filter is optional; the valid ones apply, the others are reported
-    data = form.cleaned_data
     now = timezone.now()
 
-    spaces = LearningSpace.objects.published()
-    if data.get("q"):
-        spaces = spaces.search(data["q"])
-    if data.get("kind"):
-        spaces = spaces.filter(kind=data["kind"])
-    if data.get("facility"):
-        spaces = spaces.filter(facility_q(data["facility"]))
-    if data.get("open") == "now":
-        spaces = spaces.open_now(now)
-    # Counts per area follow every filter but the area itself, so each option says what
-    # choosing it would show.
-    counts = dict(spaces.order_by().values_list("area_id").annotate(n=Count("pk")))
-    area = data.get("area")
-    if area:
-        spaces = spaces.in_area(area)
+    def build():
+        areas = list(Area.objects.active())
+        form = SpaceFilterForm(request.GET, areas)
+        form.is_valid()  # every filter is optional; the valid ones apply, the others are reported
+        data = form.cleaned_data
 
-    context = paginate(request, spaces.for_cards(), PER_PAGE)
-    for space in context["page_obj"]:
-        space.current = space.status(now)
-    filtered = any(data.get(k) for k in ("q", "kind", "facility", "open", "area"))
-    context.update(
-        form=form,
-        query=data.get("q", ""),
-        selected_area=area,
-        area_choices=_area_choices(areas, counts, area),
-        notices=form.notices(),
-        filtered=filtered,
+        spaces = LearningSpace.objects.published()
+        if data.get("q"):
+            spaces = spaces.search(data["q"])
+        if data.get("kind"):
+            spaces = spaces.filter(kind=data["kind"])
+        if data.get("facility"):
+            spaces = spaces.filter(facility_q(data["facility"]))
+        if data.get("open") == "now":
+            spaces = spaces.open_now(now)
+        # Counts per area follow every filter but the area itself, so each option says what
+        # choosing it would show.
+        counts = dict(spaces.order_by().values_list("area_id").annotate(n=Count("pk")))
+        area = data.get("area")
+        if area:
+            spaces = spaces.in_area(area)
+
+        context = paginate(request, spaces.for_cards(), PER_PAGE)
+        for space in context["page_obj"]:
+            space.current = space.status(now)
+        filtered = any(data.get(k) for k in ("q", "kind", "facility", "open", "area"))
+        context.update(
+            form=form,
+            query=data.get("q", ""),
+            selected_area=area,
+            area_options=_area_options(_area_choices(areas, counts, area), area),
+            notices=form.notices(),
+            filtered=filtered,
+        )
+        html = render_to_string("spaces/list_main.html", context, request=request)
+        return {"main": html, "query": context["query"]}
+
+    # The whole list follows from the query string (filters, page) and, for "open now", the
+    # minute: it is rendered once for every visitor who asks the same.
+    page = memo(
+        "spaces:list", build, request.GET.urlencode(), _minute(now), timeout=OPEN_NOW_SECONDS
     )
-    return render(request, "spaces/list.html", context)
+    return render(request, "spaces/list.html", page)
 
 
 def space_detail(request, slug):
-    space = get_object_or_404(
-        LearningSpace.objects.published()
-        .select_related("area__parent")
-        .prefetch_related("hours", "photos"),
-        slug=slug,
-    )
-    unit = space.area.unit
-    nearby = (
-        LearningSpace.objects.published()
-        .in_area(unit)
-        .exclude(pk=space.pk)
-        .select_related("area")
-        .order_by("name")[:NEARBY_COUNT]
-    )
-    context = {
-        "space": space,
-        "unit": unit,
-        "status": space.status(),
-        "week": space.week(),
-        "today_weekday": local_now().weekday(),
-        "photos": [photo.picture() for photo in space.photos.all()],
-        "nearby": nearby,
-    }
-    return render(request, "spaces/detail.html", context)
+    now = timezone.now()
+
+    def build():
+        space = get_object_or_404(
+            LearningSpace.objects.published()
+            .select_related("area__parent")
+            .prefetch_related("hours", "photos"),
+            slug=slug,
+        )
+        unit = space.area.unit
+        nearby = (
+            LearningSpace.objects.published()
+            .in_area(unit)
+            .exclude(pk=space.pk)
+            .select_related("area")
+            .order_by("name")[:NEARBY_COUNT]
+        )
+        context = {
+            "space": space,
+            "unit": unit,
+            "status": space.status(now),
+            "week": space.week(),
+            "today_weekday": local_now(now).weekday(),
+            "photos": [photo.picture() for photo in space.photos.all()],
+            "nearby": nearby,
+        }
+        area = space.area
+        description = f"{space.get_kind_display()} · {area.name}"
+        if area.parent:
+            description += f", {area.parent.name}"
+        return {
+            "title": tfield(space, "name"),
+            "description": description,
+            "main": render_to_string("spaces/detail_main.html", context, request=request),
+        }
+
+    # An unknown slug raises Http404 inside build(): nothing is kept for it.
+    page = memo("spaces:detail", build, slug, _minute(now), timeout=OPEN_NOW_SECONDS)
+    return render(request, "spaces/detail.html", page)
 
 
 def space_map(request):
-    spaces = (
-        LearningSpace.objects.published()
-        .select_related("area__parent")
-        .order_by("area__parent__order", "area__parent_id", "name")
-    )
-    context = paginate(request, spaces, MAP_LIST_PER_PAGE)
-    context["tile_url"] = settings.MAP_TILE_URL
-    return render(request, "spaces/map.html", context)
+    def build():
+        spaces = (
+            LearningSpace.objects.published()
+            .select_related("area__parent")
+            .order_by("area__parent__order", "area__parent_id", "name")
+        )
+        context = paginate(request, spaces, MAP_LIST_PER_PAGE)
+        context["tile_url"] = settings.MAP_TILE_URL
+        return render_to_string("spaces/map_main.html", context, request=request)
+
+    # No "open now" here: the list changes only with the content (or the page asked for).
+    main = memo("spaces:map", build, request.GET.urlencode())
+    return render(request, "spaces/map.html", {"main": main})
 
 
 def geojson(request):
     """Every published space with a location, as GeoJSON, in the language of the address."""
+    body = memo("spaces:geojson", _geojson_body)
+    return HttpResponse(body, content_type="application/geo+json")
+
+
+def _geojson_body():
     language = translation.get_language()
     kinds = dict(LearningSpace.Kind.choices)
     # One reverse() for all: the detail address differs only by the slug.
@@ -138,8 +208,5 @@ def geojson(request):
                 },
             }
         )
-    return JsonResponse(
-        {"type": "FeatureCollection", "features": features},
-        content_type="application/geo+json",
-        json_dumps_params={"ensure_ascii": False, "separators": (",", ":")},
-    )
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from apps.core import pagecache
 from apps.spaces.models import LearningSpace, OpeningHours, Photo
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +68,11 @@ def add_spaces(count, village, start=0):
     return spaces
 
 
-def count_queries(client, url):
+def count_queries(client, url, fresh=True):
+    if fresh:
+        # The views keep what they render until the content changes, and bulk_create() sends
+        # no signal: start from a new content version to measure the page being rendered.
+        pagecache.bump()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -85,10 +90,13 @@ def test_query_counts_do_not_grow_with_the_number_of_spaces(
     add_spaces(1999, village, start=1)
     assert LearningSpace.objects.count() == 2000
     for url in urls:
+        pagecache.bump()
         with django_assert_max_num_queries(10):
             response = client.get(url)
         assert response.status_code == 200
         assert count_queries(client, url) == small[url], url
+        # Asked again, the page comes from what was kept: no more queries, often none.
+        assert count_queries(client, url, fresh=False) <= small[url], url
 
     features = client.get("/en/spaces.geojson").json()["features"]
     assert len(features) == 2000
