@@ -104,7 +104,9 @@ def test_an_edited_commitment_shows_at_once_in_each_language(
     assert "Trường học trực tuyến" in client.get("/vi/commitments/").content.decode()
     vi_detail = client.get("/vi/commitments/truong-hoc-so/").content.decode()
     assert "<title>Trường học trực tuyến" in vi_detail
-    rows = list(csv.DictReader(io.StringIO(client.get("/en/commitments/data.csv").content.decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/en/commitments/data.csv").content.decode()))
+    )
     assert rows[0]["commitment_title_en"] == "Schools online"
     assert rows[0]["target_value"] == "90.00"
 
