@@ -122,12 +122,12 @@ def _dashboard_main(status, area):
 def detail(request, slug):
     # Officials' names are not portal content (renaming a user bumps no version): they are
     # read fresh on every request and are part of the key.
-    officials = [
-        u.get_full_name() or u.get_username()
-        for u in get_user_model().objects.filter(
-            commitments__slug=slug, commitments__published=True
-        )
-    ]
+    users = get_user_model()
+    names = users.objects.filter(commitments__slug=slug, commitments__published=True).values_list(
+        "first_name", "last_name", users.USERNAME_FIELD
+    )
+    # As User.get_full_name() or get_username(), without building the users.
+    officials = [f"{first} {last}".strip() or username for first, last, username in names]
     page = memo(
         "commitments:detail",
         lambda: _detail_page(slug, officials),
