@@ -1,19 +1,25 @@
 import csv
+import io
 import json
+import secrets
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from apps.core.pagecache import memo
 from apps.core.permissions import changeable
+from apps.core.templatetags.portal import tfield
 
 from . import charts, services
 from .forms import MeasurementForm
@@ -28,12 +34,14 @@ from .models import (
 )
 
 
-def _card(commitment):
+def _card(commitment, sparkline=True):
     """What a list shows of one commitment, each derived figure computed once."""
     series = commitment.counted_series()
     latest = series[-1] if series else None
     status = commitment.status()
-    if latest:
+    if not sparkline:
+        label = ""
+    elif latest:
         label = _("Trend from %(first)s to %(last)s; target %(target)s") % {
             "first": commitment.format_value(commitment.baseline_value),
             "last": commitment.format_value(latest.value),
@@ -48,7 +56,7 @@ def _card(commitment):
         "status": status,
         "status_label": Status(status).label,
         "feature_label": KeyFeature(commitment.key_feature).label,
-        "sparkline": charts.sparkline(commitment, series, label),
+        "sparkline": charts.sparkline(commitment, series, label) if sparkline else "",
     }
 
 
@@ -68,6 +76,20 @@ def dashboard(request):
             % {"value": area[:40]}
         )
         area = ""
+    # The cards are the same for every visitor until the content changes; a status depends on
+    # today's date as well, so the date is part of the key.
+    main = memo(
+        "commitments:dashboard",
+        lambda: _dashboard_main(status, area),
+        status,
+        area,
+        timezone.localdate(),
+    )
+    context = {"problems": problems, "main": main}
+    return render(request, "commitments/dashboard.html", context, status=400 if problems else 200)
+
+
+def _dashboard_main(status, area):
     cards = [_card(c) for c in Commitment.objects.published().with_series()]
     if status:
         cards = [card for card in cards if card["status"] == status]
@@ -85,7 +107,6 @@ def dashboard(request):
             groups.append({"area": framework_area, "label": framework_area.label, "cards": in_area})
     context = {
         "groups": groups,
-        "problems": problems,
         "status": status,
         "area": area,
         "statuses": Status.choices,
@@ -95,11 +116,31 @@ def dashboard(request):
         ],
         "shown": sum(len(group["cards"]) for group in groups),
     }
-    return render(request, "commitments/dashboard.html", context, status=400 if problems else 200)
+    return render_to_string("commitments/dashboard_main.html", context)
 
 
 def detail(request, slug):
-    queryset = Commitment.objects.published().with_series().prefetch_related("officials")
+    # Officials' names are not portal content (renaming a user bumps no version): they are
+    # read fresh on every request and are part of the key.
+    users = get_user_model()
+    names = users.objects.filter(commitments__slug=slug, commitments__published=True).values_list(
+        "first_name", "last_name", users.USERNAME_FIELD
+    )
+    # As User.get_full_name() or get_username(), without building the users.
+    officials = [f"{first} {last}".strip() or username for first, last, username in names]
+    page = memo(
+        "commitments:detail",
+        lambda: _detail_page(slug, officials),
+        slug,
+        timezone.localdate(),
+        officials,
+    )
+    return render(request, "commitments/detail.html", {"page": page})
+
+
+def _detail_page(slug, officials):
+    """The page's title, summary sentence and main content (raises Http404)."""
+    queryset = Commitment.objects.published().with_series()
     commitment = get_object_or_404(queryset, slug=slug)
     series = commitment.counted_series()
     rows = [
@@ -112,15 +153,21 @@ def detail(request, slug):
         }
         for m in series
     ]
+    sentence = commitment.progress_sentence()
     context = {
         "commitment": commitment,
-        "card": _card(commitment),
+        "card": _card(commitment, sparkline=False),
+        "sentence": sentence,
         "chart": charts.chart(commitment, series),
         "rows": rows,
         "history": list(reversed(series)),
-        "officials": [u.get_full_name() or u.get_username() for u in commitment.officials.all()],
+        "officials": officials,
     }
-    return render(request, "commitments/detail.html", context)
+    return {
+        "title": tfield(commitment, "title"),
+        "sentence": sentence,
+        "main": render_to_string("commitments/detail_main.html", context),
+    }
 
 
 def about_data(request):
@@ -224,15 +271,27 @@ def _plain(value):
     return str(value)
 
 
-def data_csv(request):
-    generated_at = timezone.now().isoformat(timespec="seconds")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="son-la-commitments.csv"'
-    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS)
+def _open_data_memo(request, name, build):
+    """``build(records, stamp)`` memoised: a body with ``stamp`` where the time it is served goes.
+
+    The body follows the content version and today's date (a status depends on it), so only
+    the time of the response is filled in per request and "generated at" stays truthful.
+    """
+
+    def make():
+        stamp = secrets.token_hex(16)
+        return stamp, build(_open_data(request), stamp)
+
+    return memo(name, make, request.build_absolute_uri("/"), timezone.localdate())
+
+
+def _csv_body(records, stamp):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    for commitment, measurements in _open_data(request):
+    for commitment, measurements in records:
         base = {
-            "generated_at": generated_at,
+            "generated_at": stamp,
             **{f"commitment_{key}": commitment[key] for key in ("slug", "title_vi", "title_en")},
             **{key: commitment[key] for key in CSV_COLUMNS if key in commitment},
         }
@@ -241,19 +300,38 @@ def data_csv(request):
             if m:
                 row["measurement_id"] = m["id"]
             writer.writerow({key: _plain(row.get(key)) for key in CSV_COLUMNS})
+    return out.getvalue()
+
+
+def data_csv(request):
+    stamp, body = _open_data_memo(request, "commitments:data.csv", _csv_body)
+    generated_at = timezone.now().isoformat(timespec="seconds")
+    response = HttpResponse(
+        body.replace(stamp, generated_at), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="son-la-commitments.csv"'
     return response
 
 
-def data_json(request):
+def _json_body(records, stamp):
     payload = {
-        "generated_at": timezone.now().isoformat(timespec="seconds"),
-        "source": request.build_absolute_uri(),
+        "generated_at": f"{stamp}:generated_at",
+        "source": f"{stamp}:source",
         "commitments": [
-            {**commitment, "measurements": measurements}
-            for commitment, measurements in _open_data(request)
+            {**commitment, "measurements": measurements} for commitment, measurements in records
         ],
     }
-    body = json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+    return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+
+
+def data_json(request):
+    stamp, body = _open_data_memo(request, "commitments:data.json", _json_body)
+    filled = {
+        "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "source": request.build_absolute_uri(),
+    }
+    for key, value in filled.items():
+        body = body.replace(f'"{stamp}:{key}"', json.dumps(value, ensure_ascii=False), 1)
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
