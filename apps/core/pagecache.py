@@ -4,7 +4,9 @@ Every save or delete of a portal model bumps one version number; cached pages ar
 so after a change every process serves fresh pages (the cache is shared: Redis or a file cache).
 """
 
+import functools
 import hashlib
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
@@ -36,10 +38,30 @@ def invalidate():
     transaction.on_commit(bump)
 
 
+@functools.cache
+def _code_build():
+    """A fingerprint of the code, templates and translations this process runs.
+
+    A deployment that changes a template or a translation must not serve HTML cached by the
+    previous one; the cache is shared, so the fingerprint is part of every key. RELEASE (set by
+    the deployment, e.g. a commit id) spares reading the files.
+    """
+    if settings.RELEASE:
+        return settings.RELEASE
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for folder in ("apps", "templates", "locale", "learningcity"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".mo"}:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def _static_build():
     # A new deployment's static files have new hashed names: pages cached before it would
     # point at files that may be gone, so the manifest's hash is part of every key.
-    return getattr(staticfiles_storage, "manifest_hash", "") or ""
+    return (getattr(staticfiles_storage, "manifest_hash", "") or "") + _code_build()
 
 
 def page_key(request, version):

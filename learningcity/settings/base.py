@@ -121,6 +121,8 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+# An identifier of the deployed version (e.g. a commit id); empty = worked out from the files.
+RELEASE = env_str("RELEASE")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -110,3 +110,24 @@ def test_home_sections_follow_a_content_change_for_signed_in_people(
         figure.value = 120000
         figure.save()
     assert "120,000" in client.get("/en/").content.decode()
+
+
+def test_a_new_release_gets_fresh_pages(client, figure, settings):
+    from apps.core import pagecache
+
+    client.get("/en/")
+    settings.RELEASE = "2026-12-01"
+    pagecache._code_build.cache_clear()
+    try:
+        assert client.get("/en/")["X-Page-Cache"] == "miss"
+    finally:
+        settings.RELEASE = ""
+        pagecache._code_build.cache_clear()
+
+
+def test_the_code_fingerprint_is_read_from_the_files(settings):
+    from apps.core import pagecache
+
+    settings.RELEASE = ""
+    pagecache._code_build.cache_clear()
+    assert len(pagecache._code_build()) == 12
