@@ -3,10 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from apps.core.pagecache import memo
 from apps.core.paginate import paginate
 
 from . import services
@@ -21,8 +23,12 @@ CONTENT_TYPES = {
 
 
 def report_list(request):
-    reports = ProgressReport.objects.published()
-    return render(request, "reports/list.html", paginate(request, reports, per_page=24))
+    def build():
+        context = paginate(request, ProgressReport.objects.published(), per_page=24)
+        return render_to_string("reports/list_main.html", context)
+
+    main = memo("reports-list", build, request.GET.urlencode())
+    return render(request, "reports/list.html", {"main": main})
 
 
 def download(request, pk, kind):

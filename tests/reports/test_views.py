@@ -189,3 +189,15 @@ def test_list_query_count_is_constant(client, db, django_assert_max_num_queries)
         )
     with django_assert_max_num_queries(6):
         client.get("/en/reports/")
+
+
+def test_publishing_shows_the_report_at_once_even_without_the_page_cache(
+    client, built, staff_user, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    report = built("en", published=False)
+    assert f"/reports/{report.pk}/pdf/" not in client.get("/en/reports/").content.decode()
+    client.force_login(staff_user)
+    client.post(f"/en/workspace/reports/{report.pk}/publish/", {"published": "1"})
+    client.logout()
+    assert f"/reports/{report.pk}/pdf/" in client.get("/en/reports/").content.decode()
