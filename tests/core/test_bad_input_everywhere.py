@@ -314,6 +314,8 @@ SPACE_GARBAGE = {
     "hours-total-word": lambda s: _space_data(s, **{"hours-TOTAL_FORMS": "abc"}),
     "hours-weekday-9": lambda s: _space_data(s, **{"hours-0-weekday": "9"}),
     "hours-time-garbage": lambda s: _space_data(s, **{"hours-0-opens": "25:99"}),
+    "hours-id-word": lambda s: _space_data(s, **{"hours-0-id": SCRIPT}),
+    "hours-space-word": lambda s: _space_data(s, **{"hours-0-space": "abc"}),
 }
 
 
@@ -339,6 +341,21 @@ def test_space_edit_refuses_garbage(client, official, lang, make):
     assert list(OpeningHours.objects.exclude(space=space).order_by("pk").values_list()) == (
         other_hours
     )
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [("vi", "Một phần của biểu mẫu đã bị thay đổi"), ("en", "Part of this form was changed")],
+)
+def test_a_refused_hidden_field_is_explained(client, official, lang, text):
+    """A tampered or outdated hidden value is said, not a form shown again without a word."""
+    client.force_login(official)
+    space = LearningSpace.objects.get(slug=SPACE)
+    response = client.post(
+        f"/{lang}/workspace/spaces/{SPACE}/", _space_data(space, **{"hours-0-id": "x"})
+    )
+    assert response.status_code == 200
+    assert text in response.content.decode()
 
 
 def test_space_edit_cannot_reach_the_hours_of_another_space(client, official):
