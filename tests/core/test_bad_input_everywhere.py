@@ -15,7 +15,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone, translation
 
 from apps.commitments.models import Commitment, Measurement
@@ -410,3 +410,58 @@ def test_commitment_of_another_area_is_refused(client, official):
     )
     assert response.status_code == 403
     assert Measurement.objects.count() == before
+
+
+BIG = "9" * 30  # beyond any database integer
+
+
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("get", f"/en/reports/{BIG}/pdf/"),
+        ("get", "/en/reports/1/exe/"),
+        ("get", "/vi/commitments/%00/"),
+        ("get", "/vi/spaces/%00/"),
+        ("get", "/en/commitments/" + "a" * 5_000 + "/"),
+        ("get", f"/en/workspace/reports/{BIG}/"),
+        ("post", f"/en/workspace/spaces/{SPACE}/photos/{BIG}/delete/"),
+        ("post", f"/en/workspace/commitments/measurements/{BIG}/approve/"),
+        ("post", f"/en/workspace/commitments/measurements/{BIG}/reject/"),
+    ],
+    ids=[
+        "report-huge-pk",
+        "report-unknown-kind",
+        "commitment-nul-slug",
+        "space-nul-slug",
+        "commitment-5k-slug",
+        "report-status-huge-pk",
+        "photo-delete-huge-pk",
+        "approve-huge-pk",
+        "reject-huge-pk",
+    ],
+)
+def test_addresses_with_impossible_keys_are_404(client, official, method, path):
+    client.force_login(official)
+    assert getattr(client, method)(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path,signed_in",
+    [
+        ("/en/accounts/login/", False),
+        ("/vi/accounts/password_reset/", False),
+        ("/en/workspace/reports/", True),
+        (f"/vi/workspace/commitments/{COMMITMENT}/record/", True),
+        (f"/en/workspace/spaces/{SPACE}/", True),
+    ],
+    ids=["login", "password-reset", "report-request", "measurement", "space-edit"],
+)
+def test_every_form_refuses_a_post_without_csrf_token(official, path, signed_in):
+    client = Client(enforce_csrf_checks=True)
+    if signed_in:
+        client.force_login(official)
+    counts = (Measurement.objects.count(), ProgressReport.objects.count())
+    response = client.post(path, _measurement_data(**_report_data(email="staff@example.org")))
+    assert response.status_code == 403
+    assert (Measurement.objects.count(), ProgressReport.objects.count()) == counts
+    assert mail.outbox == []
