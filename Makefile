@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
-.PHONY: run dev test test-fast lint format messages bench install install-test sysdeps sysdeps-test clean
+.PHONY: run dev test test-fast lint format messages bench install install-test sysdeps sysdeps-test npm clean
 
 $(VENV)/.deps: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,13 @@ $(VENV)/.deps: pyproject.toml
 	touch $@
 
 install: $(VENV)/.deps sysdeps
+
+# Node tools the tests use (axe-core for the accessibility checks), from package-lock.json.
+# Without npm the accessibility tests are skipped (and say so).
+npm:
+	@if [ -d node_modules/axe-core ] && [ node_modules/axe-core -nt package-lock.json ]; then :; \
+	elif command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch node_modules/axe-core; \
+	else echo "npm not found: the accessibility tests will be skipped (install Node.js and npm)" >&2; fi
 
 # System packages the portal needs (gettext to compile translations; fonts for PDF reports).
 sysdeps:
@@ -44,7 +51,7 @@ dev: prepare
 
 ## Every test: SQLite by default; PostgreSQL and Redis (and a real Celery worker) when
 ## DATABASE_URL and REDIS_URL are set.
-test: install sysdeps-test
+test: install sysdeps-test npm
 	$(PY) manage.py compilemessages --ignore '$(VENV)' -v0
 	$(PY) -m pytest $(PYTEST_ARGS)
 

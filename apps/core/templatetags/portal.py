@@ -97,3 +97,9 @@ def number(value, places=None):
     if places is None:
         places = 0 if float(value) == int(value) else 1
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def hidden_errors(form):
+    """Whether a hidden field of the form was refused (tampered with or out of date)."""
+    return any(field.errors for field in form.hidden_fields())

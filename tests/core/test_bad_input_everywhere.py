@@ -1,0 +1,467 @@
+"""Hostile query strings and garbage forms, on every public list and every form the demo
+accounts can reach, in both languages: never a server error, never unescaped markup, nothing
+stored from a refused form.
+
+The demo data is loaded once for the module inside a transaction that is rolled back at the end;
+each test runs in its own savepoint on top of it.
+"""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
+from django.utils import timezone, translation
+
+from apps.commitments.models import Commitment, Measurement
+from apps.reports.models import ProgressReport
+from apps.spaces.models import FACILITY_FIELDS, LearningSpace, OpeningHours, Photo
+
+pytestmark = pytest.mark.django_db
+
+LANGS = ["vi", "en"]
+SCRIPT = "<script>alert(1)</script>"
+OFFICIAL = "official.chiengden"
+COMMITMENT = "truong-hoc-so"  # a percentage, assigned to the Chiềng Đen official
+SPACE = "nha-tri-thuc-ban-co-phuong-chieng-den"
+
+HOSTILE = {
+    "word": "abc",
+    "negative": "-1",
+    "huge-number": "99999999999999999999",
+    "10k-chars": "ꪹ" + "a" * 9_999,
+    "script": SCRIPT,
+    "sql": "' OR 1=1 --",
+    "nul": "\x00",
+    "nul-inside": "co\x00phuong",
+    "unicode": "chiềng đen ꪹꪎꪷ",
+    "repeated": ["a", "b"],
+    "repeated-script": ["house-of-wisdom", SCRIPT],
+}
+
+# The query parameters each public page reads (from the views).
+PAGES = {
+    "commitments": ("/commitments/", ["status", "area"]),
+    "spaces": ("/spaces/", ["area", "kind", "facility", "open", "q", "page"]),
+    "spaces-map": ("/spaces/map/", ["page"]),
+    "reports": ("/reports/", ["page"]),
+    "login": ("/accounts/login/", ["next"]),
+}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo data, loaded once and rolled back after the module."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+    ):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", stdout=StringIO())
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def official(demo, db):
+    return get_user_model().objects.get(username=OFFICIAL)
+
+
+def _get_cases():
+    for page, (path, params) in PAGES.items():
+        for param in params:
+            for name, value in HOSTILE.items():
+                for lang in LANGS:
+                    yield pytest.param(
+                        f"/{lang}{path}", param, value, id=f"{page}-{param}-{name}-{lang}"
+                    )
+
+
+@pytest.mark.parametrize("path,param,value", list(_get_cases()))
+def test_hostile_query_values_never_break_a_page(client, demo, path, param, value):
+    response = client.get(path, {param: value})
+    body = response.content.decode()
+    assert response.status_code in (200, 400), response.status_code
+    assert SCRIPT not in body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    "target",
+    [SCRIPT, "//evil.example/", "https://evil.example/", "/\\evil.example", "\x00", "a" * 10_000],
+    ids=["script", "scheme-relative", "absolute", "backslash", "nul", "10k-chars"],
+)
+def test_language_switch_never_leaves_the_site(client, demo, lang, target):
+    response = client.get(f"/lang/{lang}/", {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == f"/{lang}/"
+
+
+# Forms -----------------------------------------------------------------------------------------
+
+
+def assert_refused(response):
+    """A form shown again with its errors (or a 4xx), never a redirect to success."""
+    assert response.status_code == 200 or 400 <= response.status_code < 500, response.status_code
+    if response.status_code == 200:
+        body = response.content.decode()
+        assert 'class="error' in body or 'class="form-errors' in body or "errorlist" in body
+        assert SCRIPT not in body
+
+
+LOGIN_GARBAGE = {
+    "missing": {},
+    "empty": {"username": "", "password": ""},
+    "huge": {"username": "u" * 100_000, "password": "p" * 100_000},
+    "nul": {"username": "official\x00chiengden", "password": "sonla-official-2024\x00"},
+    "script": {"username": SCRIPT, "password": SCRIPT},
+    "repeated": {"username": [OFFICIAL, "staff"], "password": ["x", "y"]},
+    "sql": {"username": "' OR 1=1 --", "password": "' OR 1=1 --"},
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("data", LOGIN_GARBAGE.values(), ids=LOGIN_GARBAGE.keys())
+def test_login_refuses_garbage(client, demo, lang, data):
+    response = client.post(f"/{lang}/accounts/login/", data)
+    assert_refused(response)
+    assert "_auth_user_id" not in client.session
+
+
+RESET_GARBAGE = {
+    "missing": {},
+    "not-an-email": {"email": "not an email"},
+    "huge": {"email": "a" * 100_000 + "@example.org"},
+    "nul": {"email": "official.chiengden@example.org\x00"},
+    "script": {"email": f"{SCRIPT}@example.org"},
+    "sql": {"email": "' OR 1=1 --"},
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("data", RESET_GARBAGE.values(), ids=RESET_GARBAGE.keys())
+def test_password_reset_refuses_garbage(client, demo, lang, data):
+    response = client.post(f"/{lang}/accounts/password_reset/", data)
+    assert_refused(response)
+    assert mail.outbox == []
+
+
+def _report_data(**overrides):
+    return {
+        "reporting_date": timezone.localdate().isoformat(),
+        "language": "en",
+        "scope": "all",
+        **overrides,
+    }
+
+
+REPORT_GARBAGE = {
+    "missing": {},
+    "date-word": _report_data(reporting_date="yesterday"),
+    "date-impossible": _report_data(reporting_date="2024-02-30"),
+    "date-huge-year": _report_data(reporting_date="99999-01-01"),
+    "date-future": _report_data(
+        reporting_date=(timezone.localdate() + datetime.timedelta(days=2)).isoformat()
+    ),
+    "date-before-2020": _report_data(reporting_date="1900-01-01"),
+    "date-10k": _report_data(reporting_date="2" * 10_000),
+    "language-unknown": _report_data(language="xx"),
+    "scope-script": _report_data(scope=SCRIPT),
+    "scope-huge": _report_data(scope="s" * 100_000),
+    "nul": _report_data(scope="all\x00"),
+}
+
+
+def test_report_request_control_is_accepted(client, official):
+    """The unspoilt form is stored: the garbage tests below fail for their garbage only."""
+    client.force_login(official)
+    before = ProgressReport.objects.count()
+    response = client.post("/en/workspace/reports/", _report_data())
+    assert response.status_code == 302
+    assert ProgressReport.objects.count() == before + 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("data", REPORT_GARBAGE.values(), ids=REPORT_GARBAGE.keys())
+def test_report_request_refuses_garbage(client, official, lang, data):
+    client.force_login(official)
+    before = ProgressReport.objects.count()
+    response = client.post(f"/{lang}/workspace/reports/", data)
+    assert_refused(response)
+    assert ProgressReport.objects.count() == before
+
+
+def _measurement_data(**overrides):
+    today = timezone.localdate().isoformat()
+    return {"value": "50", "valid_on": today, "note_vi": "Ghi chú", **overrides}
+
+
+MEASUREMENT_GARBAGE = {
+    "missing": {},
+    "value-word": {**_measurement_data(), "value": "abc"},
+    "value-nan": {**_measurement_data(), "value": "NaN"},
+    "value-infinity": {**_measurement_data(), "value": "Infinity"},
+    "value-exponent": {**_measurement_data(), "value": "1e400"},
+    "value-huge": {**_measurement_data(), "value": "9" * 10_000},
+    "value-negative": {**_measurement_data(), "value": "-1"},
+    "value-over-100": {**_measurement_data(), "value": "100.5"},
+    "value-script": {**_measurement_data(), "value": SCRIPT},
+    "date-impossible": {**_measurement_data(), "valid_on": "2024-02-30"},
+    "date-huge-year": {**_measurement_data(), "valid_on": "99999-12-31"},
+    "date-10k": {**_measurement_data(), "valid_on": "2" * 10_000},
+    "note-huge": {**_measurement_data(), "note_vi": "n" * 100_000},
+    "note-nul": {**_measurement_data(), "note_vi": "ghi\x00chú"},
+    "note-missing": {**_measurement_data(), "note_vi": ""},
+    "correction-of-nothing": {
+        **_measurement_data(),
+        "valid_on": "2021-01-01",
+        "is_correction": "on",
+        "correction_reason": SCRIPT,
+    },
+    "reason-huge": {
+        **_measurement_data(),
+        "is_correction": "on",
+        "correction_reason": "r" * 100_000,
+    },
+    "evidence-renamed": {
+        **_measurement_data(),
+        "evidence": SimpleUploadedFile("proof.pdf", b"MZ\x90\x00 not a pdf", "application/pdf"),
+    },
+}
+
+
+def test_measurement_control_is_accepted(client, official):
+    client.force_login(official)
+    before = Measurement.objects.count()
+    response = client.post(f"/en/workspace/commitments/{COMMITMENT}/record/", _measurement_data())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Measurement.objects.count() == before + 1
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("data", MEASUREMENT_GARBAGE.values(), ids=MEASUREMENT_GARBAGE.keys())
+def test_measurement_form_refuses_garbage(client, official, lang, data):
+    client.force_login(official)
+    before = Measurement.objects.count()
+    for value in data.values():
+        if hasattr(value, "seek"):
+            value.seek(0)
+    response = client.post(f"/{lang}/workspace/commitments/{COMMITMENT}/record/", data)
+    assert_refused(response)
+    assert Measurement.objects.count() == before
+
+
+def _space_snapshot(space):
+    # The same language each time: the translated fields read the active one.
+    with translation.override("vi"):
+        space.refresh_from_db()
+        fields = [f.attname for f in LearningSpace._meta.concrete_fields if f.name != "updated_at"]
+        hours = list(OpeningHours.objects.filter(space=space).order_by("pk").values_list())
+        return {name: getattr(space, name) for name in fields}, hours
+
+
+def _space_data(space, **overrides):
+    """What the edit form posts when nothing is changed."""
+    hours = list(OpeningHours.objects.filter(space=space).order_by("weekday", "opens"))
+    data = {
+        "description_vi": space.description_vi,
+        "description_en": space.description_en or "",
+        "activities_vi": space.activities_vi,
+        "activities_en": space.activities_en or "",
+        "contact_phone": space.contact_phone,
+        "contact_email": space.contact_email,
+        "book_count": str(space.book_count),
+        "hours-TOTAL_FORMS": str(len(hours)),
+        "hours-INITIAL_FORMS": str(len(hours)),
+        "hours-MIN_NUM_FORMS": "0",
+        "hours-MAX_NUM_FORMS": "30",
+    }
+    for name in FACILITY_FIELDS.values():
+        if getattr(space, name):
+            data[name] = "on"
+    for i, h in enumerate(hours):
+        data[f"hours-{i}-id"] = str(h.pk)
+        data[f"hours-{i}-space"] = str(space.pk)
+        data[f"hours-{i}-weekday"] = str(h.weekday)
+        data[f"hours-{i}-opens"] = h.opens.strftime("%H:%M")
+        data[f"hours-{i}-closes"] = h.closes.strftime("%H:%M")
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+SPACE_GARBAGE = {
+    "missing": lambda s: {},
+    "no-management-form": lambda s: {
+        k: v for k, v in _space_data(s).items() if not k.startswith("hours-")
+    },
+    "email-garbage": lambda s: _space_data(s, contact_email="not an email"),
+    "email-huge": lambda s: _space_data(s, contact_email="a" * 100_000 + "@example.org"),
+    "phone-huge": lambda s: _space_data(s, contact_phone="0" * 10_000),
+    "books-word": lambda s: _space_data(s, book_count="many"),
+    "books-negative": lambda s: _space_data(s, book_count="-5"),
+    "books-huge": lambda s: _space_data(s, book_count="9" * 30),
+    "description-nul": lambda s: _space_data(s, description_vi="mô\x00tả"),
+    "hours-total-huge": lambda s: _space_data(s, **{"hours-TOTAL_FORMS": "99999999999"}),
+    "hours-total-word": lambda s: _space_data(s, **{"hours-TOTAL_FORMS": "abc"}),
+    "hours-weekday-9": lambda s: _space_data(s, **{"hours-0-weekday": "9"}),
+    "hours-time-garbage": lambda s: _space_data(s, **{"hours-0-opens": "25:99"}),
+    "hours-id-word": lambda s: _space_data(s, **{"hours-0-id": SCRIPT}),
+    "hours-space-word": lambda s: _space_data(s, **{"hours-0-space": "abc"}),
+}
+
+
+def test_space_edit_control_is_accepted(client, official):
+    client.force_login(official)
+    space = LearningSpace.objects.get(slug=SPACE)
+    response = client.post(f"/en/workspace/spaces/{SPACE}/", _space_data(space, book_count="1234"))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    space.refresh_from_db()
+    assert space.book_count == 1234
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("make", SPACE_GARBAGE.values(), ids=SPACE_GARBAGE.keys())
+def test_space_edit_refuses_garbage(client, official, lang, make):
+    client.force_login(official)
+    space = LearningSpace.objects.get(slug=SPACE)
+    before = _space_snapshot(space)
+    other_hours = list(OpeningHours.objects.exclude(space=space).order_by("pk").values_list())
+    response = client.post(f"/{lang}/workspace/spaces/{SPACE}/", make(space))
+    assert_refused(response)
+    assert _space_snapshot(space) == before
+    assert list(OpeningHours.objects.exclude(space=space).order_by("pk").values_list()) == (
+        other_hours
+    )
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [("vi", "Một phần của biểu mẫu đã bị thay đổi"), ("en", "Part of this form was changed")],
+)
+def test_a_refused_hidden_field_is_explained(client, official, lang, text):
+    """A tampered or outdated hidden value is said, not a form shown again without a word."""
+    client.force_login(official)
+    space = LearningSpace.objects.get(slug=SPACE)
+    response = client.post(
+        f"/{lang}/workspace/spaces/{SPACE}/", _space_data(space, **{"hours-0-id": "x"})
+    )
+    assert response.status_code == 200
+    assert text in response.content.decode()
+
+
+def test_space_edit_cannot_reach_the_hours_of_another_space(client, official):
+    """A row whose id belongs to another space is dropped (Django's formset) and changes nothing."""
+    client.force_login(official)
+    space = LearningSpace.objects.get(slug=SPACE)
+    other = OpeningHours.objects.exclude(space=space).order_by("pk").first()
+    before = _space_snapshot(space)
+    other_hours = list(OpeningHours.objects.exclude(space=space).order_by("pk").values_list())
+    data = _space_data(space, **{"hours-0-id": str(other.pk), "hours-0-opens": "05:00"})
+    response = client.post(f"/en/workspace/spaces/{SPACE}/", data)
+    assert response.status_code in (200, 302)
+    assert _space_snapshot(space) == before
+    assert list(OpeningHours.objects.exclude(space=space).order_by("pk").values_list()) == (
+        other_hours
+    )
+
+
+PHOTO_GARBAGE = {
+    "missing": {},
+    "text-named-jpg": {
+        "upload": SimpleUploadedFile("photo.jpg", b"not an image at all", "image/jpeg"),
+        "alt_vi": "Ảnh",
+        "alt_en": "Photo",
+    },
+    "no-file": {"upload": "photo.jpg", "alt_vi": "Ảnh", "alt_en": "Photo"},
+    "order-word": {"alt_vi": "Ảnh", "alt_en": "Photo", "order": "first"},
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("data", PHOTO_GARBAGE.values(), ids=PHOTO_GARBAGE.keys())
+def test_space_photo_form_refuses_garbage(client, official, lang, data):
+    client.force_login(official)
+    before = Photo.objects.count()
+    for value in data.values():
+        if hasattr(value, "seek"):
+            value.seek(0)
+    response = client.post(f"/{lang}/workspace/spaces/{SPACE}/photos/", data)
+    assert_refused(response)
+    assert Photo.objects.count() == before
+
+
+def test_commitment_of_another_area_is_refused(client, official):
+    """An official cannot record for a commitment of another ward, whatever they post."""
+    client.force_login(official)
+    others = [c for c in Commitment.objects.all() if not c.is_managed_by(official)]
+    assert others
+    before = Measurement.objects.count()
+    response = client.post(
+        f"/en/workspace/commitments/{others[0].slug}/record/", _measurement_data()
+    )
+    assert response.status_code == 403
+    assert Measurement.objects.count() == before
+
+
+BIG = "9" * 30  # beyond any database integer
+
+
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("get", f"/en/reports/{BIG}/pdf/"),
+        ("get", "/en/reports/1/exe/"),
+        ("get", "/vi/commitments/%00/"),
+        ("get", "/vi/spaces/%00/"),
+        ("get", "/en/commitments/" + "a" * 5_000 + "/"),
+        ("get", f"/en/workspace/reports/{BIG}/"),
+        ("post", f"/en/workspace/spaces/{SPACE}/photos/{BIG}/delete/"),
+        ("post", f"/en/workspace/commitments/measurements/{BIG}/approve/"),
+        ("post", f"/en/workspace/commitments/measurements/{BIG}/reject/"),
+    ],
+    ids=[
+        "report-huge-pk",
+        "report-unknown-kind",
+        "commitment-nul-slug",
+        "space-nul-slug",
+        "commitment-5k-slug",
+        "report-status-huge-pk",
+        "photo-delete-huge-pk",
+        "approve-huge-pk",
+        "reject-huge-pk",
+    ],
+)
+def test_addresses_with_impossible_keys_are_404(client, official, method, path):
+    client.force_login(official)
+    assert getattr(client, method)(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path,signed_in",
+    [
+        ("/en/accounts/login/", False),
+        ("/vi/accounts/password_reset/", False),
+        ("/en/workspace/reports/", True),
+        (f"/vi/workspace/commitments/{COMMITMENT}/record/", True),
+        (f"/en/workspace/spaces/{SPACE}/", True),
+    ],
+    ids=["login", "password-reset", "report-request", "measurement", "space-edit"],
+)
+def test_every_form_refuses_a_post_without_csrf_token(official, path, signed_in):
+    client = Client(enforce_csrf_checks=True)
+    if signed_in:
+        client.force_login(official)
+    counts = (Measurement.objects.count(), ProgressReport.objects.count())
+    response = client.post(path, _measurement_data(**_report_data(email="staff@example.org")))
+    assert response.status_code == 403
+    assert (Measurement.objects.count(), ProgressReport.objects.count()) == counts
+    assert mail.outbox == []
