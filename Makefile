@@ -35,7 +35,7 @@ var:
 	mkdir -p var
 
 prepare: install var
-	$(PY) manage.py compilemessages --ignore '$(VENV)' -v0
+	$(PY) manage.py compilemessages --ignore '$(VENV)' --ignore node_modules -v0
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
 	$(PY) manage.py collectstatic --noinput -v0
@@ -52,7 +52,7 @@ dev: prepare
 ## Every test: SQLite by default; PostgreSQL and Redis (and a real Celery worker) when
 ## DATABASE_URL and REDIS_URL are set.
 test: install sysdeps-test npm
-	$(PY) manage.py compilemessages --ignore '$(VENV)' -v0
+	$(PY) manage.py compilemessages --ignore '$(VENV)' --ignore node_modules -v0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.deps
@@ -68,8 +68,8 @@ format: $(VENV)/.deps
 
 ## Refresh the translation catalogues after changing strings (then fill every msgstr).
 messages: $(VENV)/.deps
-	$(PY) manage.py makemessages -l vi -l en --no-obsolete --ignore '$(VENV)/*' --ignore 'bench/*' --ignore 'tests/*'
-	$(PY) manage.py compilemessages --ignore '$(VENV)'
+	$(PY) manage.py makemessages -l vi -l en --no-obsolete --ignore '$(VENV)/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'node_modules/*'
+	$(PY) manage.py compilemessages --ignore '$(VENV)' --ignore node_modules
 
 ## Benchmark: every key public page against a trivial Django view, through gunicorn (SCALE=1|10|100).
 bench: install var

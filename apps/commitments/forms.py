@@ -61,10 +61,8 @@ class MeasurementForm(forms.Form):
             Unit.VND: _("An amount in VND, a whole number without separators."),
             Unit.YES_NO: _("1 for yes, 0 for no."),
         }
+        # Django links each field to its help text and its errors (aria-describedby) itself.
         self.fields["value"].help_text = hints.get(commitment.unit, "")
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs.setdefault("aria-describedby", f"id_{name}_helptext")
 
     def clean_value(self):
         value = self.cleaned_data["value"]

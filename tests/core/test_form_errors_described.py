@@ -47,15 +47,6 @@ def official(db):
             {"value": "x", "note_vi": ""},
             True,
             id="measurement",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "apps/commitments/forms.py MeasurementForm.__init__ sets the widgets' "
-                    "aria-describedby to the help text only (attrs.setdefault), which stops "
-                    "Django 5.2 from adding the error's id: `value` and `note_vi` are "
-                    "aria-invalid but not described by id_value_error / id_note_vi_error"
-                ),
-            ),
         ),
         pytest.param(f"/workspace/spaces/{SPACE}/", {"contact_email": "x"}, True, id="space-edit"),
     ],
