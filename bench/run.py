@@ -125,7 +125,7 @@ def serve(env, workers):
             str(workers),
         ],
         cwd=ROOT,
-        env={**env, "GUNICORN_ACCESS_LOG": "0"},
+        env={**env, "GUNICORN_ACCESS_LOG": "0", "GUNICORN_MAX_REQUESTS": "0"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
