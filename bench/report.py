@@ -79,6 +79,7 @@ def main():
         reporting_date=datetime.date(2026, 1, 1), language=args.language
     )
 
+    report = services.start(report.pk)
     tracemalloc.start()
     began = time.perf_counter()
     with translation.override(args.language):
@@ -91,7 +92,7 @@ def main():
             "data_csv": ("csv", data.to_csv(content)),
             "data_xlsx": ("xlsx", data.to_xlsx(content)),
         }
-    services._store(report.pk, files)
+    services._store(report, files)
     finished = time.perf_counter()
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()

@@ -59,7 +59,7 @@ def dispatch(report_id):
 
 
 def start(report_id):
-    """Mark the report running (whatever a previous attempt left) and return it."""
+    """Mark the report running as a new attempt (whatever an earlier one left) and return it."""
     with transaction.atomic():
         report = ProgressReport.objects.select_for_update().get(pk=report_id)
         report.status = ProgressReport.Status.RUNNING
@@ -85,35 +85,50 @@ def build(report_id):
             "data_csv": ("csv", data.to_csv(content)),
             "data_xlsx": ("xlsx", data.to_xlsx(content)),
         }
-    _store(report_id, files)
+    _store(report, files)
 
 
-def _store(report_id, files):
-    """Write the new files under fresh names, point the report at them in one update, then
-    delete what the report pointed at before: readers see the old set or the new, never half."""
-    report = ProgressReport.objects.get(pk=report_id)
-    new_names = {}
-    for field, (extension, payload) in files.items():
-        filefield = getattr(report, field)
-        name = filefield.field.generate_filename(report, f"{report.base_filename()}.{extension}")
-        new_names[field] = filefield.storage.save(name, ContentFile(payload))
-    with transaction.atomic():
-        locked = ProgressReport.objects.select_for_update().get(pk=report_id)
-        old = {field: getattr(locked, field).name for field in files}
-        for field, name in new_names.items():
-            setattr(locked, field, name)
-        locked.status = ProgressReport.Status.DONE
-        locked.finished_at = timezone.now()
-        locked.save(update_fields=[*files, "status", "finished_at"])
-    # The previous files, and any left by a run that died before it could record its own.
+def _store(report, files):
+    """Record this attempt's files, unless a newer attempt has started meanwhile.
+
+    Each attempt writes into a folder of its own; the report is pointed at the new files in
+    one update under a row lock, so readers see the old set or the new, never half of one.
+    Then the folders of earlier attempts (finished, abandoned or killed midway) are removed.
+    When two attempts overlap (a task sent twice, a worker presumed dead) only the newest one
+    records its files; the older removes its own and leaves.
+    """
     storage = ProgressReport._meta.get_field("pdf").storage
-    folder = report_folder(locked)
-    keep = set(new_names.values())
-    leftovers = {name for name in old.values() if name}
+    attempt = report.attempts
+    folder = f"{report_folder(report)}/{attempt}"
+    new_names = {
+        field: storage.save(f"{folder}/{report.base_filename()}.{extension}", ContentFile(data))
+        for field, (extension, data) in files.items()
+    }
+    with transaction.atomic():
+        locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
+        newest = locked.attempts == attempt
+        if newest:
+            for field, name in new_names.items():
+                setattr(locked, field, name)
+            locked.status = ProgressReport.Status.DONE
+            locked.finished_at = timezone.now()
+            locked.save(update_fields=[*files, "status", "finished_at"])
+    if not newest:
+        _remove(storage, folder)
+        return
+    base = report_folder(report)
+    directories, leftovers = storage.listdir(base) if storage.exists(base) else ([], [])
+    for name in leftovers:  # files of the layout before per-attempt folders
+        storage.delete(f"{base}/{name}")
+    for name in directories:
+        if name.isdigit() and int(name) < attempt:
+            _remove(storage, f"{base}/{name}")
+
+
+def _remove(storage, folder):
     if storage.exists(folder):
-        leftovers |= {f"{folder}/{name}" for name in storage.listdir(folder)[1]}
-    for name in leftovers - keep:
-        storage.delete(name)
+        for name in storage.listdir(folder)[1]:
+            storage.delete(f"{folder}/{name}")
 
 
 def fail(report_id, reason):

@@ -113,13 +113,39 @@ def test_files_left_by_a_run_that_died_are_removed(
             reporting_date=datetime.date(2024, 12, 31), language="en", scope="all"
         )
     report.refresh_from_db()
-    folder = settings.MEDIA_ROOT / report.pdf.name.rsplit("/", 1)[0]
-    (folder / "son-la-progress-2024-12-31-en_AbC123.pdf").write_bytes(b"%PDF- half written")
+    folder = settings.MEDIA_ROOT / "reports" / "2024" / str(report.pk)
+    # A second attempt killed after writing part of its files.
+    services.start(report.pk)
+    (folder / "2").mkdir()
+    (folder / "2" / "son-la-progress-2024-12-31-en.pdf").write_bytes(b"%PDF- half written")
     services.build(report.pk)
     report.refresh_from_db()
-    names = sorted(path.name for path in folder.iterdir())
-    assert len(names) == 3
-    assert report.pdf.name.endswith(names[[n.endswith(".pdf") for n in names].index(True)])
+    files = sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    assert files == [
+        "3/son-la-progress-2024-12-31-en.csv",
+        "3/son-la-progress-2024-12-31-en.pdf",
+        "3/son-la-progress-2024-12-31-en.xlsx",
+    ]
+    assert report.pdf.name.endswith("3/son-la-progress-2024-12-31-en.pdf")
+
+
+def test_an_older_attempt_that_finishes_late_records_nothing(commitments, settings):
+    from apps.reports import data, pdf
+
+    report = ProgressReport.objects.create(
+        reporting_date=datetime.date(2024, 12, 31), language="en"
+    )
+    older = services.start(report.pk)  # a task sent twice: two attempts overlap
+    services.build(report.pk)  # the newer one finishes first
+    report.refresh_from_db()
+    recorded = (report.pdf.name, report.data_csv.name)
+    content = data.gather(older)
+    services._store(older, {"pdf": ("pdf", pdf.render(older, content))})
+    report.refresh_from_db()
+    assert (report.pdf.name, report.data_csv.name) == recorded
+    assert report.status == ProgressReport.Status.DONE
+    folder = settings.MEDIA_ROOT / "reports" / "2024" / str(report.pk)
+    assert sorted(p.parent.name for p in folder.rglob("*") if p.is_file()) == ["2", "2", "2"]
 
 
 def test_demo_data_holds_the_last_two_monthly_reports(db, django_capture_on_commit_callbacks):

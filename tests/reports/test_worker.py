@@ -37,7 +37,7 @@ def ask_for_report():
 
 def stored_files(report):
     folder = settings.MEDIA_ROOT / "reports" / "2025" / str(report.pk)
-    return sorted(path.name for path in folder.iterdir()) if folder.exists() else []
+    return sorted(path.name for path in folder.rglob("*") if path.is_file())
 
 
 def test_a_real_worker_builds_the_report(worker, commitments):
