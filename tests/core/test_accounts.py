@@ -98,3 +98,43 @@ def test_login_without_csrf_token_is_refused_in_the_visitors_language(official):
     )
     assert response.status_code == 403
     assert "Form expired" in response.content.decode()
+
+
+def fail_sign_in(client, address, forwarded):
+    return client.post(
+        "/en/accounts/login/",
+        {"username": "official", "password": "nope"},
+        REMOTE_ADDR=address,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def test_behind_a_proxy_throttling_is_per_visitor_not_per_proxy(client, official, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for _attempt in range(5):
+        fail_sign_in(client, "10.0.0.2", "203.0.113.7")
+    assert fail_sign_in(client, "10.0.0.2", "203.0.113.7").status_code == 429
+    # Another resident behind the same proxy may still sign in.
+    response = client.post(
+        "/en/accounts/login/",
+        {"username": "official", "password": "pass-word-123"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.9",
+    )
+    assert response.status_code == 302
+
+
+def test_a_forged_forwarded_for_does_not_escape_the_throttle(client, official, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for attempt in range(5):
+        # The proxy appends the real address after whatever the attacker wrote.
+        fail_sign_in(client, "10.0.0.2", f"192.0.2.{attempt}, 203.0.113.7")
+    assert fail_sign_in(client, "10.0.0.2", "192.0.2.99, 203.0.113.7").status_code == 429
+
+
+def test_without_a_proxy_the_forwarded_header_is_ignored(rf, settings):
+    from apps.core.clientip import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    request = rf.get("/", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="192.0.2.1")
+    assert client_ip(request) == "203.0.113.7"
