@@ -204,6 +204,10 @@ if env_str("EMAIL_URL"):
     EMAIL_USE_TLS = _mail.scheme == "submission"
     EMAIL_USE_SSL = _mail.scheme == "smtps"
 
+if PRODUCTION and EMAIL_BACKEND.endswith("console.EmailBackend"):
+    # Password-reset links would end in the logs instead of the official's mailbox.
+    raise ImproperlyConfigured("EMAIL_URL is not set: production needs a mail server.")
+
 # Celery: Redis broker when REDIS_URL is set, otherwise tasks run in-process.
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
 CELERY_RESULT_BACKEND = REDIS_URL or None

@@ -44,6 +44,7 @@ def test_demo_loader_refuses_production():
         "ALLOWED_HOSTS": "sonla.example",
         "DJANGO_SETTINGS_MODULE": "learningcity.settings.base",
         "DATABASE_URL": "sqlite:////tmp/never-used.sqlite3",
+        "EMAIL_URL": "smtp://mail.example:25",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "load_demo"],

@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from learningcity.env import env_bool, env_int, env_list
 
 ROOT = Path(__file__).resolve().parents[2]
+MAIL = "submission://portal:secret@mail.example:587"
 GOOD_KEY = "k" * 20 + "-Sơn-La-2024-UNESCO-learning-city-" + "x9" * 10
 
 
@@ -20,7 +21,8 @@ def manage(*args, **env):
         for k, v in os.environ.items()
         if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
-    clean.update(DJANGO_SETTINGS_MODULE="learningcity.settings.base", **env)
+    clean.update(DJANGO_SETTINGS_MODULE="learningcity.settings.base", EMAIL_URL=MAIL)
+    clean.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True
     )
@@ -78,3 +80,12 @@ def test_a_bad_number_names_the_variable(monkeypatch):
 def test_lists_are_split_on_commas(monkeypatch):
     monkeypatch.setenv("ALLOWED_HOSTS", "a.example, b.example,,")
     assert env_list("ALLOWED_HOSTS") == ["a.example", "b.example"]
+
+
+def test_production_without_a_mail_server_stops_naming_the_variable():
+    result = manage(
+        "check", DJANGO_ENV="production", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="sonla.example",
+        EMAIL_URL="",
+    )
+    assert result.returncode != 0
+    assert "EMAIL_URL is not set" in result.stderr
