@@ -321,7 +321,7 @@ class OpeningHours(models.Model):
 
 
 def _photo_prefix():
-    return f"spaces/{datetime.date.today():%Y/%m}"
+    return f"spaces/{timezone.localdate():%Y/%m}"
 
 
 class Photo(models.Model):
