@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.files.storage import storages
 from django.db import connection
 
 from apps.core.models import Area, Profile
@@ -19,8 +20,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Each test gets its own media folder and an empty cache."""
+    """Each test gets its own media and private folders and an empty cache."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Changing STORAGES makes Django (and the commitments' private_storage) forget the storages
+    # built so far; the clear below is for any built before this test.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
+    }
+    storages._storages = {}
     cache.clear()
     yield
     cache.clear()

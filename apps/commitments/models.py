@@ -5,6 +5,7 @@ status are derived from them each time, so they can never disagree with the seri
 """
 
 import datetime
+import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.text import slugify_vi
 
-from .evidence import validate_evidence
+from .evidence import EVIDENCE_TYPES, private_storage, validate_evidence
 
 
 class KeyFeature(models.TextChoices):
@@ -371,8 +372,19 @@ def _date(value):
     return date_format(value, "DATE_FORMAT", use_l10n=True)
 
 
+def evidence_storage():
+    """Evidence is private: it lives outside MEDIA_ROOT and is served only by the evidence view,
+    which checks who may see it (a callable, so migrations do not freeze a path)."""
+    return private_storage
+
+
 def evidence_path(instance, filename):
-    return f"commitments/evidence/{instance.valid_on:%Y}/{filename}"
+    """A random name that says nothing about the commitment or the date; the extension is
+    the one record_measurement derived from the file's content."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension not in EVIDENCE_TYPES:
+        extension = "bin"
+    return f"evidence/{uuid.uuid4().hex}.{extension}"
 
 
 class MeasurementQuerySet(models.QuerySet):
@@ -425,6 +437,7 @@ class Measurement(models.Model):
     evidence = models.FileField(
         _("evidence"),
         upload_to=evidence_path,
+        storage=evidence_storage,
         blank=True,
         validators=[validate_evidence],
         help_text=_("A PDF document or a photo, up to 10 MB."),

@@ -60,13 +60,13 @@ def record_measurement(
 
     It is approved at once, unless the commitment asks for a second official's approval: then
     it waits, out of the public series, until someone else approves it. The evidence file is
-    checked by content and stored under a name that matches what it is.
+    checked by content and kept in the private storage under a random name with the extension
+    that matches what it is (the evidence view decides who may see it).
     """
     if not can_record(user, commitment):
         raise PermissionDenied(_("You are not assigned to this commitment."))
     if evidence:
-        extension = evidence_extension(evidence)
-        evidence.name = f"{commitment.slug}-{valid_on:%Y-%m-%d}.{extension}"
+        evidence.name = f"evidence.{evidence_extension(evidence)}"
     now = timezone.now()
     measurement = Measurement(
         commitment=commitment,

@@ -8,20 +8,23 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from apps.core.pagecache import memo
-from apps.core.permissions import changeable
+from apps.core.permissions import can_change, changeable
 from apps.core.templatetags.portal import tfield
 
 from . import charts, services
+from .evidence import EVIDENCE_TYPES
 from .forms import MeasurementForm
 from .models import (
     AREA_OF_FEATURE,
@@ -170,6 +173,40 @@ def _detail_page(slug, officials):
     }
 
 
+def evidence(request, slug, pk):
+    """A measurement's evidence file, from the private storage.
+
+    Everyone may see the evidence of a figure in the public series of a published commitment;
+    the evidence of any other figure (pending, rejected, superseded, or of an unpublished
+    commitment) only those who may change the commitment, who review it. Anyone else gets
+    the same 404 as for a measurement that does not exist.
+    """
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("commitment"), pk=pk, commitment__slug=slug
+    )
+    if not measurement.evidence:
+        raise Http404
+    public = Measurement.objects.public().filter(pk=measurement.pk).exists()
+    if not public and not can_change(request.user, measurement.commitment):
+        raise Http404
+    extension = measurement.evidence.name.rsplit(".", 1)[-1].lower()
+    content_type = EVIDENCE_TYPES.get(extension)
+    try:
+        file = measurement.evidence.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        file,
+        content_type=content_type or "application/octet-stream",
+        as_attachment=content_type is None,
+        filename=f"{slug}-{measurement.valid_on:%Y-%m-%d}.{extension if content_type else 'bin'}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if not public:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
 def about_data(request):
     return render(request, "commitments/about_data.html", {"columns": CSV_COLUMNS})
 
@@ -249,7 +286,12 @@ def _open_data(request):
                 "value": m.value,
                 "note_vi": m.note_vi,
                 "note_en": m.note_en or "",
-                "evidence_url": request.build_absolute_uri(m.evidence.url) if m.evidence else "",
+                # Only the evidence of the public series is public (the evidence view).
+                "evidence_url": request.build_absolute_uri(
+                    reverse("commitments:evidence", args=[c.slug, m.pk])
+                )
+                if m.evidence and m.pk in counted
+                else "",
                 "recorded_at": m.recorded_at,
                 "corrects_measurement_id": m.corrects_id,
                 "correction_reason": m.correction_reason,

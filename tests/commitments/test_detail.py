@@ -21,7 +21,7 @@ def digital(make_commitment, measure, official, second_official):
         "2025-12-31",
         official,
         note_vi="<script>alert(1)</script>",
-        evidence="commitments/evidence/2025/r.pdf",
+        evidence="evidence/0123456789abcdef0123456789abcdef.pdf",
     )
     return commitment
 
@@ -39,7 +39,9 @@ def test_detail_shows_chart_table_summary_and_history_in_english(client, digital
     assert "status: on track" in html
     assert "Education Office" in html
     assert "Cầm Văn Định" in html
-    assert 'href="/media/commitments/evidence/2025/r.pdf"' in html
+    evidence = digital.measurements.get(valid_on="2025-12-31")
+    assert f'href="/en/commitments/truong-hoc-so/evidence/{evidence.pk}/"' in html
+    assert "/media/" not in html
 
 
 def test_detail_speaks_vietnamese(client, digital):
