@@ -1,7 +1,9 @@
 """Evidence files live in a private storage and are served only to those who may see them."""
 
+import importlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,26 @@ def test_the_admin_links_the_evidence_view(admin_client, commitment, record):
     assert f'href="/vi/commitments/truong-hoc-so/evidence/{m.pk}/"' in html  # the admin speaks vi
     assert "/media/" not in html
     assert Measurement.objects.get(pk=m.pk).evidence.name.startswith("evidence/")
+
+
+def test_evidence_stored_before_the_private_storage_is_moved_out_of_media(
+    settings, commitment, measure, official
+):
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+
+    migration = importlib.import_module("apps.commitments.migrations.0003_move_existing_evidence")
+    old = "commitments/evidence/2025/truong-hoc-so-2025-06-30.pdf"
+    storages["default"].save(old, ContentFile(PDF))
+    m = measure(commitment, 60, "2025-06-30", official, evidence=old)
+    gone = measure(commitment, 61, "2025-07-31", official, evidence="commitments/evidence/x.pdf")
+    migration.move_evidence(apps, None)
+    m.refresh_from_db()
+    assert re.fullmatch(r"evidence/[0-9a-f]{32}\.pdf", m.evidence.name)
+    assert (private_root(settings) / m.evidence.name).read_bytes() == PDF
+    assert not (Path(settings.MEDIA_ROOT) / old).exists()
+    assert Client().get(f"/media/{old}").status_code == 404
+    assert b"".join(Client().get(url(m)).streaming_content) == PDF
+    gone.refresh_from_db()
+    assert gone.evidence.name == "commitments/evidence/x.pdf"  # no file to move: left as it was
