@@ -170,11 +170,15 @@ class MeasurementAdmin(TranslationAdmin):
     def approve_selected(self, request, queryset):
         approved = skipped = 0
         for measurement in queryset.select_related("commitment"):
-            if services.can_review(request.user, measurement):
-                services.approve_measurement(measurement, request.user)
-                approved += 1
-            else:
+            if not services.can_review(request.user, measurement):
                 skipped += 1
+                continue
+            try:
+                services.approve_measurement(measurement, request.user)
+            except PermissionDenied:  # reviewed by someone else in the meantime
+                skipped += 1
+            else:
+                approved += 1
         self.message_user(
             request,
             gettext("%(approved)s approved; %(skipped)s skipped (not pending, or your own).")

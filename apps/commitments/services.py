@@ -92,23 +92,36 @@ def record_measurement(
 
 
 def _review(measurement, user, status):
-    if not measurement.is_pending:
-        raise PermissionDenied(_("This measurement has already been reviewed."))
-    if user.pk == measurement.recorded_by_id:
-        raise PermissionDenied(
-            _("A measurement must be approved by someone other than the person who recorded it.")
+    """Approve or reject ``measurement`` once: the row is locked and read again, so of two
+    officials reviewing it at the same moment the second gets a clear refusal."""
+    with transaction.atomic():
+        current = (
+            Measurement.objects.select_for_update(of=("self",))
+            .select_related("commitment")
+            .get(pk=measurement.pk)
         )
-    if not can_change(user, measurement.commitment):
-        raise PermissionDenied(_("You are not assigned to this commitment."))
-    measurement.status = status
-    fields = ["status"]
-    if status == Measurement.State.APPROVED:
-        measurement.approved_by = user
-        measurement.approved_at = timezone.now()
-        fields += ["approved_by", "approved_at"]
-    measurement._actor = user
-    measurement.save(update_fields=fields)
-    return measurement
+        if not current.is_pending:
+            raise PermissionDenied(_("This measurement has already been reviewed."))
+        if user.pk == current.recorded_by_id:
+            raise PermissionDenied(
+                _(
+                    "A measurement must be approved by someone other than the person who "
+                    "recorded it."
+                )
+            )
+        if not can_change(user, current.commitment):
+            raise PermissionDenied(_("You are not assigned to this commitment."))
+        current.status = status
+        fields = ["status"]
+        if status == Measurement.State.APPROVED:
+            current.approved_by = user
+            current.approved_at = timezone.now()
+            fields += ["approved_by", "approved_at"]
+        current._actor = user
+        current.save(update_fields=fields)
+    for name in fields:
+        setattr(measurement, name, getattr(current, name))
+    return current
 
 
 @transaction.atomic

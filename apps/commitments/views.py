@@ -459,12 +459,15 @@ def review(request, pk, decision):
     if not services.can_review(request.user, measurement):
         raise PermissionDenied(_("You may not review this measurement."))
     params = {"value": measurement.display_value(), "title": measurement.commitment.title}
-    if decision == "approve":
-        services.approve_measurement(measurement, request.user)
-        messages.success(
-            request, _("Approved %(value)s for “%(title)s”: it is now public.") % params
-        )
+    try:
+        if decision == "approve":
+            services.approve_measurement(measurement, request.user)
+            text = _("Approved %(value)s for “%(title)s”: it is now public.")
+        else:
+            services.reject_measurement(measurement, request.user)
+            text = _("Rejected %(value)s for “%(title)s”.")
+    except PermissionDenied as refusal:  # another official reviewed it a moment before
+        messages.error(request, str(refusal))
     else:
-        services.reject_measurement(measurement, request.user)
-        messages.success(request, _("Rejected %(value)s for “%(title)s”.") % params)
+        messages.success(request, text % params)
     return redirect("commitments_workspace:list")
