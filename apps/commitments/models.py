@@ -404,6 +404,17 @@ class MeasurementQuerySet(models.QuerySet):
     def public(self):
         return self.counted().filter(commitment__published=True)
 
+    def active_on(self, commitment, valid_on):
+        """The measurement that stands for ``valid_on`` (approved and not corrected, or
+        pending), the latest recorded if several."""
+        return (
+            self.filter(commitment=commitment, valid_on=valid_on)
+            .exclude(status=Measurement.State.REJECTED)
+            .exclude(corrections__status=Measurement.State.APPROVED)
+            .order_by("-recorded_at", "-pk")
+            .first()
+        )
+
     def update(self, **kwargs):
         raise AppendOnlyError("Measurements are append-only: record a correction instead.")
 
@@ -507,8 +518,51 @@ class Measurement(models.Model):
                 check(getattr(self, field))
             except ValidationError as error:
                 errors[field] = error.messages
+        if self._state.adding:
+            errors.update(self._correction_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _correction_errors(self):
+        """What is wrong with a new measurement as a correction, or as a second figure for a
+        date that already has one (the same rules for the workspace, the admin and imports)."""
+        if self.corrects_id is None:
+            if self.valid_on is None:
+                return {}
+            existing = type(self).objects.active_on(self.commitment, self.valid_on)
+            if existing is None:
+                return {}
+            return {
+                "valid_on": [
+                    gettext(
+                        "A figure of %(value)s is already recorded for this date: record a "
+                        "correction of it, with the reason, or choose another date."
+                    )
+                    % {"value": existing.display_value()}
+                ]
+            }
+        errors = {}
+        corrected = self.corrects
+        if corrected.commitment_id != self.commitment_id:
+            errors["corrects"] = [
+                gettext("A correction must correct a figure of the same commitment.")
+            ]
+        elif corrected.status != self.State.APPROVED:
+            errors["corrects"] = [
+                gettext(
+                    "Only an approved figure can be corrected; a figure waiting for approval "
+                    "is rejected instead."
+                )
+            ]
+        elif corrected.corrections.filter(status=self.State.APPROVED).exists():
+            errors["corrects"] = [
+                gettext("This figure has already been corrected; correct the correction instead.")
+            ]
+        if not (self.correction_reason or "").strip():
+            errors["correction_reason"] = [
+                gettext("Say why the figure already recorded was wrong.")
+            ]
+        return errors
 
     @property
     def is_pending(self):

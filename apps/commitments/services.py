@@ -34,13 +34,7 @@ def can_review(user, measurement):
 
 def active_measurement_on(commitment, valid_on):
     """The measurement that stands for ``valid_on`` (approved and not corrected, or pending)."""
-    return (
-        commitment.measurements.filter(valid_on=valid_on)
-        .exclude(status=Measurement.State.REJECTED)
-        .exclude(corrections__status=Measurement.State.APPROVED)
-        .order_by("-recorded_at", "-pk")
-        .first()
-    )
+    return Measurement.objects.active_on(commitment, valid_on)
 
 
 @transaction.atomic
@@ -111,6 +105,17 @@ def _review(measurement, user, status):
             )
         if not can_change(user, current.commitment):
             raise PermissionDenied(_("You are not assigned to this commitment."))
+        if (
+            status == Measurement.State.APPROVED
+            and current.corrects_id
+            and Measurement.objects.approved()
+            .filter(corrects_id=current.corrects_id)
+            .exclude(pk=current.pk)
+            .exists()
+        ):
+            raise PermissionDenied(
+                _("This figure has already been corrected; correct the correction instead.")
+            )
         current.status = status
         fields = ["status"]
         if status == Measurement.State.APPROVED:

@@ -423,7 +423,9 @@ def record(request, slug):
                     correction_reason=data["correction_reason"],
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                # The model's rules name its own fields (corrects, …) the form may not have.
+                for name, problems in error.message_dict.items():
+                    form.add_error(name if name in form.fields else None, problems)
             else:
                 params = {
                     "value": measurement.display_value(),
