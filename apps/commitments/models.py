@@ -319,20 +319,24 @@ class Commitment(models.Model):
         share = self.expected_progress(on_date) / HUNDRED
         return self.baseline_value + (self.target_value - self.baseline_value) * share
 
-    def status(self):
+    def status(self, on_date=None):
         """Achieved, on track, at risk or off track, judged at the latest measurement's date.
 
         On track means the latest value has come at least as far as the straight path from the
         baseline (end of the baseline year) to the target (end of the target year) asks by that
         date; at risk means it lags by at most AT_RISK_MARGIN points; a target year that has
-        passed without the target met is off track.
+        passed by ``on_date`` (today unless given, e.g. a report's "as at" date) without the
+        target met is off track. The series is taken as it is: for a past date, give a series
+        cut at that date (see apps/reports/data.py).
         """
         latest = self.latest()
         if latest is None:
             return Status.NO_DATA
         if self.meets_target(latest.value):
             return Status.ACHIEVED
-        if max(latest.valid_on, timezone.localdate()) > self.path_end:
+        if on_date is None:
+            on_date = timezone.localdate()
+        if max(latest.valid_on, on_date) > self.path_end:
             return Status.OFF_TRACK
         lag = self.expected_progress(latest.valid_on) - self.progress_of(latest.value)
         if lag <= 0:
@@ -341,8 +345,8 @@ class Commitment(models.Model):
             return Status.AT_RISK
         return Status.OFF_TRACK
 
-    def status_label(self):
-        return Status(self.status()).label
+    def status_label(self, on_date=None):
+        return Status(self.status(on_date)).label
 
     def progress_sentence(self):
         """One sentence in the page's language that says where the commitment stands."""
