@@ -127,10 +127,11 @@ def detail(request, slug):
     # read fresh on every request and are part of the key.
     users = get_user_model()
     names = users.objects.filter(commitments__slug=slug, commitments__published=True).values_list(
-        "first_name", "last_name", users.USERNAME_FIELD
+        "first_name", "last_name"
     )
-    # As User.get_full_name() or get_username(), without building the users.
-    officials = [f"{first} {last}".strip() or username for first, last, username in names]
+    # As User.get_full_name(), without building the users. A login name or an e-mail address
+    # is never shown to the public: an official without a name is described (_detail_page).
+    officials = [f"{first} {last}".strip() for first, last in names]
     page = memo(
         "commitments:detail",
         lambda: _detail_page(slug, officials),
@@ -164,7 +165,7 @@ def _detail_page(slug, officials):
         "chart": charts.chart(commitment, series),
         "rows": rows,
         "history": list(reversed(series)),
-        "officials": officials,
+        "officials": _official_labels(commitment, officials),
     }
     return {
         "title": tfield(commitment, "title"),
@@ -205,6 +206,16 @@ def evidence(request, slug, pk):
     if not public:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def _official_labels(commitment, names):
+    """The officials' full names; one without a name is "an official of <office>"."""
+    office = commitment.responsible_office
+    unnamed = _("an official of %(office)s") % {"office": office} if office else _("an official")
+    labels = [name for name in names if name]
+    if len(labels) < len(names):
+        labels.append(unnamed)
+    return labels
 
 
 def about_data(request):

@@ -70,3 +70,24 @@ def test_about_the_data_page_lists_the_columns(client, db):
     html = client.get("/en/commitments/about-data/").content.decode()
     assert "progress_percent" in html and "superseded" in html
     assert "On track" in html
+
+
+def test_an_official_without_a_name_is_described_never_by_login_or_email(
+    client, digital, make_user, official
+):
+    nameless = make_user("nvtuan.sonla")
+    nameless.email = "tuan.private@example.org"
+    nameless.save()
+    digital.officials.add(nameless)
+    html = client.get("/en/commitments/truong-hoc-so/").content.decode()
+    assert "Cầm Văn Định, an official of Education Office" in html
+    assert html.count("an official of Education Office") == 1  # two without a name: one label
+    assert "nvtuan" not in html and "tuan.private" not in html
+    assert ">second<" not in html and "second@example.org" not in html
+
+
+def test_without_an_office_a_nameless_official_is_an_official(client, make_commitment, outsider):
+    make_commitment("Không phòng", title_en="No office", officials=[outsider])
+    html = client.get("/en/commitments/khong-phong/").content.decode()
+    assert "<dd>an official</dd>" in html
+    assert "outsider" not in html
