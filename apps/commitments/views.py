@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from apps.core.pagecache import memo
 from apps.core.permissions import can_change, changeable
 from apps.core.templatetags.portal import tfield
+from apps.core.text import spreadsheet_safe
 
 from . import charts, services
 from .evidence import EVIDENCE_TYPES
@@ -352,7 +353,9 @@ def _csv_body(records, stamp):
             row = {**base, **{k: v for k, v in m.items() if k != "id"}}
             if m:
                 row["measurement_id"] = m["id"]
-            writer.writerow({key: _plain(row.get(key)) for key in CSV_COLUMNS})
+            # Text (titles, notes, …) is written so a spreadsheet never runs it as a formula;
+            # numbers and dates are not strings here and stay as they are.
+            writer.writerow({key: _plain(spreadsheet_safe(row.get(key))) for key in CSV_COLUMNS})
     return out.getvalue()
 
 
