@@ -49,6 +49,7 @@ def test_detail_speaks_vietnamese(client, digital):
     assert "Ngày 31/12/2025" in html or "31/12/2025" in html
     assert "Phòng Giáo dục" in html
     assert "Năm 2022" in html
+    assert "một cán bộ của Phòng Giáo dục" in html  # the official without a name
 
 
 def test_a_note_with_markup_is_shown_escaped(client, digital):
