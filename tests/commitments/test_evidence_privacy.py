@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
@@ -49,7 +50,9 @@ def gated(make_commitment, official, second_official):
 
 
 def private_root(settings):
-    return Path(settings.STORAGES["private"]["OPTIONS"]["location"])
+    location = Path(storages["private"].location)
+    assert location.name == "private" and Path(settings.MEDIA_ROOT).parent == location.parent
+    return location
 
 
 def test_the_file_lands_in_the_private_storage_not_in_media(settings, commitment, record):
@@ -163,7 +166,6 @@ def test_evidence_stored_before_the_private_storage_is_moved_out_of_media(
 ):
     from django.apps import apps
     from django.core.files.base import ContentFile
-    from django.core.files.storage import storages
 
     migration = importlib.import_module("apps.commitments.migrations.0003_move_existing_evidence")
     old = "commitments/evidence/2025/truong-hoc-so-2025-06-30.pdf"
