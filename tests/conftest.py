@@ -8,8 +8,11 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection
+from django.utils.functional import empty
 
+from apps.commitments.evidence import private_storage
 from apps.core.models import Area, Profile
 from apps.core.permissions import CONTENT_STAFF, JURORS, OFFICIALS, ensure_roles
 from learningcity.celery import app
@@ -19,10 +22,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Each test gets its own media folder and an empty cache."""
+    """Each test gets its own media and private folders and an empty cache."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The private storage (evidence) goes to this test's folder too. It is put in Django's
+    # storages registry directly: changing settings.STORAGES would also reset the static files
+    # storage when the test ends, under fixtures that patch it (test_page_cache).
+    storages._storages["private"] = FileSystemStorage(location=tmp_path / "private")
+    private_storage._wrapped = empty
     cache.clear()
     yield
+    storages._storages.pop("private", None)
+    private_storage._wrapped = empty
     cache.clear()
 
 
@@ -88,6 +98,7 @@ def start_worker(transactional_db, tmp_path):
         "DJANGO_SETTINGS_MODULE": "learningcity.settings.base",
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(storages["private"].location),
     }
     started = []
 

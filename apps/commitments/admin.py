@@ -2,7 +2,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -120,9 +121,22 @@ class MeasurementAdmin(TranslationAdmin):
     )
     raw_id_fields = ("corrects",)
 
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return self.fields
+        # A recorded measurement's evidence opens through the evidence view (private storage).
+        return tuple("evidence_file" if name == "evidence" else name for name in self.fields)
+
     def get_readonly_fields(self, request, obj=None):
         review = ("status", "recorded_by", "recorded_at", "approved_by", "approved_at")
-        return self.fields if obj else review
+        return self.get_fields(request, obj) if obj else review
+
+    @admin.display(description=_("evidence"))
+    def evidence_file(self, obj):
+        if not obj.evidence:
+            return "-"
+        url = reverse("commitments:evidence", args=[obj.commitment.slug, obj.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Open the evidence"))
 
     def has_change_permission(self, request, obj=None):
         # The list stays reachable (view permission); an existing row opens read-only.
@@ -156,11 +170,15 @@ class MeasurementAdmin(TranslationAdmin):
     def approve_selected(self, request, queryset):
         approved = skipped = 0
         for measurement in queryset.select_related("commitment"):
-            if services.can_review(request.user, measurement):
-                services.approve_measurement(measurement, request.user)
-                approved += 1
-            else:
+            if not services.can_review(request.user, measurement):
                 skipped += 1
+                continue
+            try:
+                services.approve_measurement(measurement, request.user)
+            except PermissionDenied:  # reviewed by someone else in the meantime
+                skipped += 1
+            else:
+                approved += 1
         self.message_user(
             request,
             gettext("%(approved)s approved; %(skipped)s skipped (not pending, or your own).")

@@ -85,6 +85,14 @@ class MeasurementForm(forms.Form):
                 self.add_error(
                     "is_correction", _("There is no figure recorded for this date to correct.")
                 )
+            elif existing.is_pending:
+                self.add_error(
+                    "is_correction",
+                    _(
+                        "The figure recorded for this date is still waiting for approval: ask "
+                        "a second official to reject it, then record the right figure."
+                    ),
+                )
             elif not data.get("correction_reason", "").strip():
                 self.add_error(
                     "correction_reason", _("Say why the figure already recorded was wrong.")

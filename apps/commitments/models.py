@@ -5,6 +5,7 @@ status are derived from them each time, so they can never disagree with the seri
 """
 
 import datetime
+import uuid
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.text import slugify_vi
 
-from .evidence import validate_evidence
+from .evidence import EVIDENCE_TYPES, private_storage, validate_evidence
 
 
 class KeyFeature(models.TextChoices):
@@ -318,20 +319,24 @@ class Commitment(models.Model):
         share = self.expected_progress(on_date) / HUNDRED
         return self.baseline_value + (self.target_value - self.baseline_value) * share
 
-    def status(self):
+    def status(self, on_date=None):
         """Achieved, on track, at risk or off track, judged at the latest measurement's date.
 
         On track means the latest value has come at least as far as the straight path from the
         baseline (end of the baseline year) to the target (end of the target year) asks by that
         date; at risk means it lags by at most AT_RISK_MARGIN points; a target year that has
-        passed without the target met is off track.
+        passed by ``on_date`` (today unless given, e.g. a report's "as at" date) without the
+        target met is off track. The series is taken as it is: for a past date, give a series
+        cut at that date (see apps/reports/data.py).
         """
         latest = self.latest()
         if latest is None:
             return Status.NO_DATA
         if self.meets_target(latest.value):
             return Status.ACHIEVED
-        if max(latest.valid_on, timezone.localdate()) > self.path_end:
+        if on_date is None:
+            on_date = timezone.localdate()
+        if max(latest.valid_on, on_date) > self.path_end:
             return Status.OFF_TRACK
         lag = self.expected_progress(latest.valid_on) - self.progress_of(latest.value)
         if lag <= 0:
@@ -340,8 +345,8 @@ class Commitment(models.Model):
             return Status.AT_RISK
         return Status.OFF_TRACK
 
-    def status_label(self):
-        return Status(self.status()).label
+    def status_label(self, on_date=None):
+        return Status(self.status(on_date)).label
 
     def progress_sentence(self):
         """One sentence in the page's language that says where the commitment stands."""
@@ -371,8 +376,19 @@ def _date(value):
     return date_format(value, "DATE_FORMAT", use_l10n=True)
 
 
+def evidence_storage():
+    """Evidence is private: it lives outside MEDIA_ROOT and is served only by the evidence view,
+    which checks who may see it (a callable, so migrations do not freeze a path)."""
+    return private_storage
+
+
 def evidence_path(instance, filename):
-    return f"commitments/evidence/{instance.valid_on:%Y}/{filename}"
+    """A random name that says nothing about the commitment or the date; the extension is
+    the one record_measurement derived from the file's content."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension not in EVIDENCE_TYPES:
+        extension = "bin"
+    return f"evidence/{uuid.uuid4().hex}.{extension}"
 
 
 class MeasurementQuerySet(models.QuerySet):
@@ -391,6 +407,17 @@ class MeasurementQuerySet(models.QuerySet):
 
     def public(self):
         return self.counted().filter(commitment__published=True)
+
+    def active_on(self, commitment, valid_on):
+        """The measurement that stands for ``valid_on`` (approved and not corrected, or
+        pending), the latest recorded if several."""
+        return (
+            self.filter(commitment=commitment, valid_on=valid_on)
+            .exclude(status=Measurement.State.REJECTED)
+            .exclude(corrections__status=Measurement.State.APPROVED)
+            .order_by("-recorded_at", "-pk")
+            .first()
+        )
 
     def update(self, **kwargs):
         raise AppendOnlyError("Measurements are append-only: record a correction instead.")
@@ -425,6 +452,7 @@ class Measurement(models.Model):
     evidence = models.FileField(
         _("evidence"),
         upload_to=evidence_path,
+        storage=evidence_storage,
         blank=True,
         validators=[validate_evidence],
         help_text=_("A PDF document or a photo, up to 10 MB."),
@@ -494,8 +522,51 @@ class Measurement(models.Model):
                 check(getattr(self, field))
             except ValidationError as error:
                 errors[field] = error.messages
+        if self._state.adding:
+            errors.update(self._correction_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _correction_errors(self):
+        """What is wrong with a new measurement as a correction, or as a second figure for a
+        date that already has one (the same rules for the workspace, the admin and imports)."""
+        if self.corrects_id is None:
+            if self.valid_on is None:
+                return {}
+            existing = type(self).objects.active_on(self.commitment, self.valid_on)
+            if existing is None:
+                return {}
+            return {
+                "valid_on": [
+                    gettext(
+                        "A figure of %(value)s is already recorded for this date: record a "
+                        "correction of it, with the reason, or choose another date."
+                    )
+                    % {"value": existing.display_value()}
+                ]
+            }
+        errors = {}
+        corrected = self.corrects
+        if corrected.commitment_id != self.commitment_id:
+            errors["corrects"] = [
+                gettext("A correction must correct a figure of the same commitment.")
+            ]
+        elif corrected.status != self.State.APPROVED:
+            errors["corrects"] = [
+                gettext(
+                    "Only an approved figure can be corrected; a figure waiting for approval "
+                    "is rejected instead."
+                )
+            ]
+        elif corrected.corrections.filter(status=self.State.APPROVED).exists():
+            errors["corrects"] = [
+                gettext("This figure has already been corrected; correct the correction instead.")
+            ]
+        if not (self.correction_reason or "").strip():
+            errors["correction_reason"] = [
+                gettext("Say why the figure already recorded was wrong.")
+            ]
+        return errors
 
     @property
     def is_pending(self):

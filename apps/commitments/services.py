@@ -34,13 +34,7 @@ def can_review(user, measurement):
 
 def active_measurement_on(commitment, valid_on):
     """The measurement that stands for ``valid_on`` (approved and not corrected, or pending)."""
-    return (
-        commitment.measurements.filter(valid_on=valid_on)
-        .exclude(status=Measurement.State.REJECTED)
-        .exclude(corrections__status=Measurement.State.APPROVED)
-        .order_by("-recorded_at", "-pk")
-        .first()
-    )
+    return Measurement.objects.active_on(commitment, valid_on)
 
 
 @transaction.atomic
@@ -60,13 +54,13 @@ def record_measurement(
 
     It is approved at once, unless the commitment asks for a second official's approval: then
     it waits, out of the public series, until someone else approves it. The evidence file is
-    checked by content and stored under a name that matches what it is.
+    checked by content and kept in the private storage under a random name with the extension
+    that matches what it is (the evidence view decides who may see it).
     """
     if not can_record(user, commitment):
         raise PermissionDenied(_("You are not assigned to this commitment."))
     if evidence:
-        extension = evidence_extension(evidence)
-        evidence.name = f"{commitment.slug}-{valid_on:%Y-%m-%d}.{extension}"
+        evidence.name = f"evidence.{evidence_extension(evidence)}"
     now = timezone.now()
     measurement = Measurement(
         commitment=commitment,
@@ -92,23 +86,47 @@ def record_measurement(
 
 
 def _review(measurement, user, status):
-    if not measurement.is_pending:
-        raise PermissionDenied(_("This measurement has already been reviewed."))
-    if user.pk == measurement.recorded_by_id:
-        raise PermissionDenied(
-            _("A measurement must be approved by someone other than the person who recorded it.")
+    """Approve or reject ``measurement`` once: the row is locked and read again, so of two
+    officials reviewing it at the same moment the second gets a clear refusal."""
+    with transaction.atomic():
+        current = (
+            Measurement.objects.select_for_update(of=("self",))
+            .select_related("commitment")
+            .get(pk=measurement.pk)
         )
-    if not can_change(user, measurement.commitment):
-        raise PermissionDenied(_("You are not assigned to this commitment."))
-    measurement.status = status
-    fields = ["status"]
-    if status == Measurement.State.APPROVED:
-        measurement.approved_by = user
-        measurement.approved_at = timezone.now()
-        fields += ["approved_by", "approved_at"]
-    measurement._actor = user
-    measurement.save(update_fields=fields)
-    return measurement
+        if not current.is_pending:
+            raise PermissionDenied(_("This measurement has already been reviewed."))
+        if user.pk == current.recorded_by_id:
+            raise PermissionDenied(
+                _(
+                    "A measurement must be approved by someone other than the person who "
+                    "recorded it."
+                )
+            )
+        if not can_change(user, current.commitment):
+            raise PermissionDenied(_("You are not assigned to this commitment."))
+        if (
+            status == Measurement.State.APPROVED
+            and current.corrects_id
+            and Measurement.objects.approved()
+            .filter(corrects_id=current.corrects_id)
+            .exclude(pk=current.pk)
+            .exists()
+        ):
+            raise PermissionDenied(
+                _("This figure has already been corrected; correct the correction instead.")
+            )
+        current.status = status
+        fields = ["status"]
+        if status == Measurement.State.APPROVED:
+            current.approved_by = user
+            current.approved_at = timezone.now()
+            fields += ["approved_by", "approved_at"]
+        current._actor = user
+        current.save(update_fields=fields)
+    for name in fields:
+        setattr(measurement, name, getattr(current, name))
+    return current
 
 
 @transaction.atomic

@@ -10,4 +10,5 @@ urlpatterns = [
     path("data.json", views.data_json, name="data_json"),
     path("about-data/", views.about_data, name="about_data"),
     path("<slug:slug>/", views.detail, name="detail"),
+    path("<slug:slug>/evidence/<int:pk>/", views.evidence, name="evidence"),
 ]

@@ -8,20 +8,24 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from apps.core.pagecache import memo
-from apps.core.permissions import changeable
+from apps.core.permissions import can_change, changeable
 from apps.core.templatetags.portal import tfield
+from apps.core.text import spreadsheet_safe
 
 from . import charts, services
+from .evidence import EVIDENCE_TYPES
 from .forms import MeasurementForm
 from .models import (
     AREA_OF_FEATURE,
@@ -124,10 +128,11 @@ def detail(request, slug):
     # read fresh on every request and are part of the key.
     users = get_user_model()
     names = users.objects.filter(commitments__slug=slug, commitments__published=True).values_list(
-        "first_name", "last_name", users.USERNAME_FIELD
+        "first_name", "last_name"
     )
-    # As User.get_full_name() or get_username(), without building the users.
-    officials = [f"{first} {last}".strip() or username for first, last, username in names]
+    # As User.get_full_name(), without building the users. A login name or an e-mail address
+    # is never shown to the public: an official without a name is described (_detail_page).
+    officials = [f"{first} {last}".strip() for first, last in names]
     page = memo(
         "commitments:detail",
         lambda: _detail_page(slug, officials),
@@ -161,13 +166,57 @@ def _detail_page(slug, officials):
         "chart": charts.chart(commitment, series),
         "rows": rows,
         "history": list(reversed(series)),
-        "officials": officials,
+        "officials": _official_labels(commitment, officials),
     }
     return {
         "title": tfield(commitment, "title"),
         "sentence": sentence,
         "main": render_to_string("commitments/detail_main.html", context),
     }
+
+
+def evidence(request, slug, pk):
+    """A measurement's evidence file, from the private storage.
+
+    Everyone may see the evidence of a figure in the public series of a published commitment;
+    the evidence of any other figure (pending, rejected, superseded, or of an unpublished
+    commitment) only those who may change the commitment, who review it. Anyone else gets
+    the same 404 as for a measurement that does not exist.
+    """
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("commitment"), pk=pk, commitment__slug=slug
+    )
+    if not measurement.evidence:
+        raise Http404
+    public = Measurement.objects.public().filter(pk=measurement.pk).exists()
+    if not public and not can_change(request.user, measurement.commitment):
+        raise Http404
+    extension = measurement.evidence.name.rsplit(".", 1)[-1].lower()
+    content_type = EVIDENCE_TYPES.get(extension)
+    try:
+        file = measurement.evidence.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        file,
+        content_type=content_type or "application/octet-stream",
+        as_attachment=content_type is None,
+        filename=f"{slug}-{measurement.valid_on:%Y-%m-%d}.{extension if content_type else 'bin'}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    if not public:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _official_labels(commitment, names):
+    """The officials' full names; one without a name is "an official of <office>"."""
+    office = commitment.responsible_office
+    unnamed = _("an official of %(office)s") % {"office": office} if office else _("an official")
+    labels = [name for name in names if name]
+    if len(labels) < len(names):
+        labels.append(unnamed)
+    return labels
 
 
 def about_data(request):
@@ -249,7 +298,12 @@ def _open_data(request):
                 "value": m.value,
                 "note_vi": m.note_vi,
                 "note_en": m.note_en or "",
-                "evidence_url": request.build_absolute_uri(m.evidence.url) if m.evidence else "",
+                # Only the evidence of the public series is public (the evidence view).
+                "evidence_url": request.build_absolute_uri(
+                    reverse("commitments:evidence", args=[c.slug, m.pk])
+                )
+                if m.evidence and m.pk in counted
+                else "",
                 "recorded_at": m.recorded_at,
                 "corrects_measurement_id": m.corrects_id,
                 "correction_reason": m.correction_reason,
@@ -299,7 +353,9 @@ def _csv_body(records, stamp):
             row = {**base, **{k: v for k, v in m.items() if k != "id"}}
             if m:
                 row["measurement_id"] = m["id"]
-            writer.writerow({key: _plain(row.get(key)) for key in CSV_COLUMNS})
+            # Text (titles, notes, …) is written so a spreadsheet never runs it as a formula;
+            # numbers and dates are not strings here and stay as they are.
+            writer.writerow({key: _plain(spreadsheet_safe(row.get(key))) for key in CSV_COLUMNS})
     return out.getvalue()
 
 
@@ -381,7 +437,9 @@ def record(request, slug):
                     correction_reason=data["correction_reason"],
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                # The model's rules name its own fields (corrects, …) the form may not have.
+                for name, problems in error.message_dict.items():
+                    form.add_error(name if name in form.fields else None, problems)
             else:
                 params = {
                     "value": measurement.display_value(),
@@ -417,12 +475,15 @@ def review(request, pk, decision):
     if not services.can_review(request.user, measurement):
         raise PermissionDenied(_("You may not review this measurement."))
     params = {"value": measurement.display_value(), "title": measurement.commitment.title}
-    if decision == "approve":
-        services.approve_measurement(measurement, request.user)
-        messages.success(
-            request, _("Approved %(value)s for “%(title)s”: it is now public.") % params
-        )
+    try:
+        if decision == "approve":
+            services.approve_measurement(measurement, request.user)
+            text = _("Approved %(value)s for “%(title)s”: it is now public.")
+        else:
+            services.reject_measurement(measurement, request.user)
+            text = _("Rejected %(value)s for “%(title)s”.")
+    except PermissionDenied as refusal:  # another official reviewed it a moment before
+        messages.error(request, str(refusal))
     else:
-        services.reject_measurement(measurement, request.user)
-        messages.success(request, _("Rejected %(value)s for “%(title)s”.") % params)
+        messages.success(request, text % params)
     return redirect("commitments_workspace:list")

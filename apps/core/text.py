@@ -1,4 +1,5 @@
-"""Text helpers shared by every app: Vietnamese-aware folding for search and ASCII slugs."""
+"""Text helpers shared by every app: Vietnamese-aware folding for search, ASCII slugs and
+CSV cells that spreadsheets do not run as formulas."""
 
 import re
 import unicodedata
@@ -28,3 +29,20 @@ def slugify_vi(text, max_length=80):
     """An ASCII slug in which đ/Đ become d (``Chiềng Đen`` -> ``chieng-den``)."""
     slug = slugify(fold(text))
     return slug[:max_length].strip("-")
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (or, for tab and
+# carriage return, may strip it and read what follows as one).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """``value`` for a CSV cell that a spreadsheet will show as text, never run as a formula.
+
+    A string that starts with =, +, -, @, a tab or a carriage return gets a leading
+    apostrophe (``=HYPERLINK(…)`` becomes ``'=HYPERLINK(…)``); anything else is returned as it
+    is. Use it for free text (titles, notes), not for numbers: ``-5`` would become text.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return f"'{value}"
+    return value

@@ -2,9 +2,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from apps.commitments import services
-from apps.commitments.models import Measurement
+from apps.commitments.models import Change, Measurement
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +70,39 @@ def test_a_rejected_figure_never_counts(guarded, official, second_official):
     assert guarded.progress() is None
     with pytest.raises(PermissionDenied):
         services.approve_measurement(Measurement.objects.get(pk=m.pk), second_official)
+
+
+@pytest.mark.parametrize(
+    "second_review", [services.approve_measurement, services.reject_measurement]
+)
+def test_a_stale_copy_of_a_reviewed_figure_is_refused_clearly(
+    guarded, official, second_official, staff_user, second_review
+):
+    """Two officials open the same pending figure; the one who clicks second is refused."""
+    m = record(guarded, official)
+    stale = Measurement.objects.get(pk=m.pk)
+    services.approve_measurement(m, second_official)
+    reviews = Change.objects.filter(object_type="measurement", object_id=m.pk).exclude(
+        action=Change.Action.CREATED
+    )
+    assert reviews.count() == 1
+    with translation.override("en"), pytest.raises(PermissionDenied, match="already been"):
+        second_review(stale, staff_user)
+    assert reviews.count() == 1
+    m.refresh_from_db()
+    assert (m.status, m.approved_by) == (Measurement.State.APPROVED, second_official)
+
+
+def test_the_workspace_says_when_someone_else_reviewed_first(
+    client, guarded, official, second_official, staff_user, monkeypatch
+):
+    m = record(guarded, official)
+    services.reject_measurement(Measurement.objects.get(pk=m.pk), staff_user)
+    # The view's own check passed just before the other official's review landed.
+    monkeypatch.setattr(services, "can_review", lambda user, measurement: True)
+    client.force_login(second_official)
+    url = f"/en/workspace/commitments/measurements/{m.pk}/approve/"
+    response = client.post(url, follow=True)
+    assert response.redirect_chain == [("/en/workspace/commitments/", 302)]
+    assert "This measurement has already been reviewed." in response.content.decode()
+    assert Measurement.objects.get(pk=m.pk).status == Measurement.State.REJECTED

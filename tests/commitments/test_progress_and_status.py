@@ -60,6 +60,17 @@ def test_a_passed_target_year_without_the_target_is_off_track(make_commitment, m
     assert late.status() == Status.OFF_TRACK
 
 
+def test_the_status_can_be_judged_as_at_a_past_date(make_commitment, measure, official):
+    """A report "as at" mid-2022 shows the status of that date, not of today."""
+    late = make_commitment("Late", baseline_year=2018, target_year=2022)
+    measure(late, 90, "2021-12-31", official)  # ahead of the path (85 by then)
+    assert late.status() == Status.OFF_TRACK  # today the target year has passed
+    assert late.status(on_date=datetime.date(2022, 6, 30)) == Status.ON_TRACK
+    assert late.status_label(on_date=datetime.date(2022, 6, 30)) == Status.ON_TRACK.label
+    assert late.status(on_date=datetime.date(2022, 12, 31)) == Status.ON_TRACK
+    assert late.status(on_date=datetime.date(2023, 1, 1)) == Status.OFF_TRACK
+
+
 def test_lowering_counts_progress_downwards(make_commitment, measure, official):
     dropouts = make_commitment(
         "Bỏ học", direction=Direction.LOWER, baseline_value=10, target_value=2
