@@ -12,9 +12,9 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection
 from django.utils.functional import empty
 
-from apps.commitments.evidence import private_storage
 from apps.core.models import Area, Profile
 from apps.core.permissions import CONTENT_STAFF, JURORS, OFFICIALS, ensure_roles
+from apps.core.storage import private_storage
 from learningcity.celery import app
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,10 +1,6 @@
 """Evidence files are checked by what they contain, never by their name."""
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
-from django.core.signals import setting_changed
-from django.dispatch import receiver
-from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
@@ -67,23 +63,3 @@ def evidence_extension(file):
 
 def validate_evidence(file):
     evidence_extension(file)
-
-
-class PrivateStorage(LazyObject):
-    """The "private" storage of settings.STORAGES, looked up when first used.
-
-    A FileField keeps the storage it was given when the model is defined; this stand-in follows
-    STORAGES if the settings change (as they do per test), like Django's default_storage.
-    """
-
-    def _setup(self):
-        self._wrapped = storages["private"]
-
-
-private_storage = PrivateStorage()
-
-
-@receiver(setting_changed)
-def _forget_private_storage(*, setting, **kwargs):
-    if setting == "STORAGES":
-        private_storage._wrapped = empty

@@ -18,9 +18,10 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.storage import private_storage
 from apps.core.text import slugify_vi
 
-from .evidence import EVIDENCE_TYPES, private_storage, validate_evidence
+from .evidence import EVIDENCE_TYPES, validate_evidence
 
 
 class KeyFeature(models.TextChoices):

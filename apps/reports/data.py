@@ -17,6 +17,7 @@ from apps.commitments.models import (
     Status,
 )
 from apps.core.models import KeyFigure
+from apps.core.text import spreadsheet_safe
 
 from .models import ALL
 
@@ -60,7 +61,7 @@ def gather(report):
                 series=commitment.series,
                 latest=latest,
                 progress=commitment.progress(),
-                status=commitment.status(),
+                status=commitment.status(on_date=report.reporting_date),
                 notes=[m for m in reversed(commitment.series[-3:]) if m.note],
             )
         )
@@ -125,16 +126,16 @@ def to_csv(content):
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([label for _key, label in columns()])
-    writer.writerows(table(content))
+    writer.writerows([spreadsheet_safe(value) for value in line] for line in table(content))
     # A byte-order mark lets spreadsheet programs read Vietnamese letters correctly.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def _cell(value):
     """Numbers stay numbers in the spreadsheet; translated labels become plain text."""
-    if value is None or isinstance(value, int | float | Decimal | str):
+    if value is None or isinstance(value, int | float | Decimal):
         return value
-    return str(value)
+    return spreadsheet_safe(str(value))
 
 
 def to_xlsx(content):

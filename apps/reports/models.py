@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.commitments.models import FrameworkArea
 from apps.core.permissions import OFFICIALS, has_role
+from apps.core.storage import get_private_storage
 
 ALL = "all"
 
@@ -56,10 +57,24 @@ class ProgressReport(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
     failure_reason = models.TextField(_("reason of the failure"), blank=True)
-    pdf = models.FileField(_("PDF"), upload_to=report_path, blank=True, max_length=200)
-    data_csv = models.FileField(_("data (CSV)"), upload_to=report_path, blank=True, max_length=200)
+    # Private: the download view sends a report's files after checking it is published or that
+    # the visitor may ask for reports (an unpublished report must not be one guess away).
+    pdf = models.FileField(
+        _("PDF"), upload_to=report_path, storage=get_private_storage, blank=True, max_length=200
+    )
+    data_csv = models.FileField(
+        _("data (CSV)"),
+        upload_to=report_path,
+        storage=get_private_storage,
+        blank=True,
+        max_length=200,
+    )
     data_xlsx = models.FileField(
-        _("data (XLSX)"), upload_to=report_path, blank=True, max_length=200
+        _("data (XLSX)"),
+        upload_to=report_path,
+        storage=get_private_storage,
+        blank=True,
+        max_length=200,
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

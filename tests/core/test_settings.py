@@ -84,7 +84,10 @@ def test_lists_are_split_on_commas(monkeypatch):
 
 def test_production_without_a_mail_server_stops_naming_the_variable():
     result = manage(
-        "check", DJANGO_ENV="production", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="sonla.example",
+        "check",
+        DJANGO_ENV="production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="sonla.example",
         EMAIL_URL="",
     )
     assert result.returncode != 0

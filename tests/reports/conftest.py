@@ -78,3 +78,12 @@ def pdf_text(field):
         ["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True
     )
     return result.stdout.decode("utf-8")
+
+
+def private_root():
+    """Where report files are kept in this test (outside MEDIA_ROOT, never served at /media/)."""
+    from pathlib import Path
+
+    from django.core.files.storage import storages
+
+    return Path(storages["private"].location)

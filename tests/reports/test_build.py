@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from apps.reports import pdf, services
 from apps.reports.models import ProgressReport
 
-from .conftest import pdf_text
+from .conftest import pdf_text, private_root
 
 pytestmark = pytest.mark.django_db
 
@@ -84,8 +84,8 @@ def test_building_twice_leaves_exactly_one_set_of_files(
     report.refresh_from_db()
     second = {report.pdf.name, report.data_csv.name, report.data_xlsx.name}
     stored = {
-        str(path.relative_to(settings.MEDIA_ROOT))
-        for path in (settings.MEDIA_ROOT / "reports").rglob("*")
+        str(path.relative_to(private_root()))
+        for path in (private_root() / "reports").rglob("*")
         if path.is_file()
     }
     assert stored == second
@@ -157,3 +157,62 @@ def test_the_pdf_renders_as_an_image_with_the_chart_in_brand_colour(
     ink = sum(1 for r, g, b in pixels if r + g + b < 600)
     assert brand > 200, "no green progress bar or trend line drawn"
     assert ink > 1000, "the page is (nearly) blank"
+
+
+def test_report_files_are_never_under_media(
+    commitments, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("en", published=True)
+    report.refresh_from_db()
+    assert (private_root() / report.pdf.name).exists()
+    assert not list((settings.MEDIA_ROOT).rglob("*.pdf"))
+
+
+def test_data_files_never_carry_a_formula(
+    commitments, official, django_capture_on_commit_callbacks
+):
+    from tests.reports.conftest import add_series
+
+    budget, _digital = commitments
+    budget.title = budget.title_en = '=HYPERLINK("http://evil.example","click")'
+    budget.save()
+    add_series(budget, official, [(datetime.date(2024, 6, 30), "33.2", "@SUM(1)")])
+    with django_capture_on_commit_callbacks(execute=True):
+        report = request("en")
+    report.refresh_from_db()
+    with report.data_csv.open("rb") as handle:
+        text = handle.read().decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "\n=HYPERLINK" not in text
+    with report.data_xlsx.open("rb") as handle:
+        sheet = load_workbook(io.BytesIO(handle.read())).active
+    titles = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert '\'=HYPERLINK("http://evil.example","click")' in titles
+
+
+def test_a_report_judges_status_at_its_reporting_date(official):
+    from decimal import Decimal
+
+    from apps.commitments.models import Commitment
+    from apps.reports import data
+    from tests.reports.conftest import add_series
+
+    # Due by the end of 2025 and not met: overdue today, but on track at the end of 2024.
+    pledge = Commitment.objects.create(
+        title="Tủ sách",
+        title_en="Bookshelves",
+        unit="count",
+        direction="raise",
+        baseline_value=Decimal(0),
+        baseline_year=2023,
+        target_value=Decimal(100),
+        target_year=2025,
+        key_feature="culture-of-learning",
+    )
+    add_series(pledge, official, [(datetime.date(2024, 12, 31), "60", "")])
+    assert pledge.status() == "off-track"
+    report = ProgressReport.objects.create(
+        reporting_date=datetime.date(2024, 12, 31), language="en"
+    )
+    [row] = data.gather(report).rows
+    assert row.status == "on-track"

@@ -8,6 +8,7 @@ from kombu.exceptions import OperationalError
 
 from apps.reports import services, tasks
 from apps.reports.models import ProgressReport
+from tests.reports.conftest import private_root
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ def test_files_left_by_a_run_that_died_are_removed(
             reporting_date=datetime.date(2024, 12, 31), language="en", scope="all"
         )
     report.refresh_from_db()
-    folder = settings.MEDIA_ROOT / "reports" / "2024" / str(report.pk)
+    folder = private_root() / "reports" / "2024" / str(report.pk)
     # A second attempt killed after writing part of its files.
     services.start(report.pk)
     (folder / "2").mkdir()
@@ -144,7 +145,7 @@ def test_an_older_attempt_that_finishes_late_records_nothing(commitments, settin
     report.refresh_from_db()
     assert (report.pdf.name, report.data_csv.name) == recorded
     assert report.status == ProgressReport.Status.DONE
-    folder = settings.MEDIA_ROOT / "reports" / "2024" / str(report.pk)
+    folder = private_root() / "reports" / "2024" / str(report.pk)
     assert sorted(p.parent.name for p in folder.rglob("*") if p.is_file()) == ["2", "2", "2"]
 
 

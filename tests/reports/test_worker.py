@@ -7,13 +7,13 @@ import time
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from apps.commitments.models import Commitment, Measurement
 from apps.reports import services
 from apps.reports.models import ProgressReport
+from tests.reports.conftest import private_root
 
 pytestmark = pytest.mark.worker
 
@@ -36,7 +36,7 @@ def ask_for_report():
 
 
 def stored_files(report):
-    folder = settings.MEDIA_ROOT / "reports" / "2025" / str(report.pk)
+    folder = private_root() / "reports" / "2025" / str(report.pk)
     return sorted(path.name for path in folder.rglob("*") if path.is_file())
 
 
