@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path, re_path
 from django.views.static import serve
 
 from apps.core import views as core_views
+from apps.core.forms import SignInForm
 from apps.core.sitemaps import all_sitemaps
 
 urlpatterns = [
@@ -16,6 +18,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("accounts/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("commitments/", include("apps.commitments.urls")),
     path("workspace/commitments/", include("apps.commitments.workspace_urls")),

@@ -138,3 +138,12 @@ def test_without_a_proxy_the_forwarded_header_is_ignored(rf, settings):
     settings.TRUSTED_PROXY_COUNT = 0
     request = rf.get("/", REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="192.0.2.1")
     assert client_ip(request) == "203.0.113.7"
+
+
+def test_an_over_long_user_name_is_refused_before_any_sign_in_attempt(client, official):
+    from axes.models import AccessAttempt
+
+    response = client.post("/en/accounts/login/", {"username": "u" * 5000, "password": "x"})
+    assert response.status_code == 200
+    assert "enter a correct username and password" in response.content.decode()
+    assert not AccessAttempt.objects.filter(username__startswith="uuu").exists()
