@@ -20,9 +20,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("commitments/", include("apps.commitments.urls")),
-    path("workspace/commitments/", include("apps.commitments.workspace_urls")),
     path("", include("apps.core.urls")),
+    path("", include("apps.commitments.urls")),
     path("", include("apps.reports.urls")),
     path("", include("apps.spaces.urls")),
     prefix_default_language=True,

@@ -19,11 +19,11 @@ class CommitmentsConfig(PortalAppConfig):
         from . import history  # noqa: F401
 
     def home_context(self, request):
+        from .cards import commitment_card
         from .models import Commitment
-        from .views import _card
 
         commitments = Commitment.objects.published().with_series()[:HOME_LIMIT]
-        return {"cards": [_card(c) for c in commitments]}
+        return {"cards": [commitment_card(c) for c in commitments]}
 
     def workspace_entries(self, user):
         from apps.core.permissions import changeable
@@ -42,7 +42,7 @@ class CommitmentsConfig(PortalAppConfig):
         description = _("Record new figures for the commitments you are responsible for.")
         entry = {
             "title": _("Record progress on commitments"),
-            "url": reverse("commitments_workspace:list"),
+            "url": reverse("commitments:workspace_list"),
             "description": description,
         }
         if waiting:

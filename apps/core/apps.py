@@ -39,3 +39,6 @@ class CoreConfig(PortalAppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .content import connect_receivers
+
+        connect_receivers()

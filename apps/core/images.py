@@ -118,9 +118,6 @@ class Renditions:
     height: int
     items: list
 
-    def as_dict(self):
-        return {"width": self.width, "height": self.height, "items": self.items}
-
 
 def save_renditions(image, prefix, widths=WIDTHS, storage=None):
     """Save ``image`` (from ``check_image``) as WebP and JPEG copies ``widths`` pixels wide.

@@ -2,10 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .text import slugify_vi
+from .content import PublicContent, PublicContentQuerySet
+from .slugs import unique_slug
 
 
-class AreaQuerySet(models.QuerySet):
+class AreaQuerySet(PublicContentQuerySet):
     def units(self):
         """Wards and communes: the top level of the city's administration."""
         return self.filter(parent__isnull=True)
@@ -18,7 +19,7 @@ class AreaQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Area(models.Model):
+class Area(PublicContent):
     """A ward or commune of the city, or a village or residential group inside one.
 
     Areas are data, not code: Vietnam's 2025 reorganisation merged wards and communes, and staff
@@ -57,14 +58,10 @@ class Area(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = slugify_vi(self.name_vi or self.name)
+            name = self.name_vi or self.name
             if self.parent_id:
-                base = f"{base}-{self.parent.slug}"
-            self.slug = base
-            suffix = 2
-            while Area.objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
-                self.slug = f"{base}-{suffix}"
-                suffix += 1
+                name = f"{name} {self.parent.slug}"
+            self.slug = unique_slug(self, name, fallback="area")
         super().save(*args, **kwargs)
 
     @property
@@ -106,7 +103,7 @@ class Profile(models.Model):
         return str(self.user)
 
 
-class KeyFigure(models.Model):
+class KeyFigure(PublicContent):
     """A key figure of the city shown on the home page (population, size, ethnic groups …)."""
 
     label = models.CharField(_("label"), max_length=120)
@@ -114,6 +111,8 @@ class KeyFigure(models.Model):
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = PublicContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -1,41 +1,114 @@
-"""Cache of whole anonymous pages, invalidated by any change to the portal's content.
+"""Cached anonymous pages and memoised page parts, kept until public content changes.
 
-Every save or delete of a portal model bumps one version number; cached pages are keyed by it,
-so after a change every process serves fresh pages (the cache is shared: Redis or a file cache).
+Every cached page and memo is keyed by the *content version*, a random token that changes
+whenever public content changes (``invalidate()``, called by ``apps.core.content``), so after a
+change every process serves fresh pages: the cache is shared (Redis, or a file cache on one
+machine). A random token, not a counter: if the version key is evicted, the next one is new
+and nothing cached before the edit can come back.
+
+The cache is an accelerator, never a dependency: every read or write here fails open. When the
+cache cannot be reached the page is built and served uncached, the failure is logged once per
+``CACHE_ERROR_LOG_SECONDS``, and the cache is left alone for ``CACHE_RETRY_SECONDS`` so that
+each request does not pay for a connection attempt. When it answers again, the version is
+renewed: changes saved during the outage could not make the pages cached before it stale.
 """
 
 import functools
 import hashlib
+import logging
+import secrets
+import time
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
+from django.shortcuts import render
 from django.utils.translation import get_language
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "pagecache:version"
+MEMO_SECONDS = 300
+_MISSING = object()
+
+
+class _Outage:
+    """This process's view of the cache: reachable, or failed until ``retry_at``."""
+
+    retry_at = 0.0
+    logged_at = None
+    failing = False
+
+
+_outage = _Outage()
+
+
+def _cache_call(operation, *args, default=None):
+    """``cache.<operation>(*args)``, or ``default`` when the cache fails (logged, not raised)."""
+    now = time.monotonic()
+    if now < _outage.retry_at:
+        return default
+    try:
+        result = getattr(cache, operation)(*args)
+    except Exception as error:  # any back-end error (connection, timeout, disk) fails open
+        _outage.failing = True
+        _outage.retry_at = now + settings.CACHE_RETRY_SECONDS
+        if _outage.logged_at is None or now - _outage.logged_at >= settings.CACHE_ERROR_LOG_SECONDS:
+            _outage.logged_at = now
+            logger.warning(
+                "Cache unavailable (%s: %s): pages are built and served uncached",
+                error.__class__.__name__,
+                error,
+            )
+        return default
+    if _outage.failing:
+        _outage.failing = False
+        logger.warning("Cache available again: renewing the content version")
+        bump()
+    return result
+
+
+def cache_is_failing():
+    """True while this process has found the cache unreachable (and waits to retry it)."""
+    return _outage.failing
 
 
 def current_version():
-    version = cache.get(VERSION_KEY)
+    """The content version, or None when the cache cannot be reached (then nothing is cached)."""
+    version = _cache_call("get", VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
+        token = secrets.token_hex(8)
+        if _cache_call("add", VERSION_KEY, token, None, default=False):
+            return token
+        version = _cache_call("get", VERSION_KEY)  # another process set it first
     return version
 
 
 def bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    """A new content version now: every page and memo cached before is stale."""
+    _cache_call("set", VERSION_KEY, secrets.token_hex(8), None)
+
+
+def _bump_after_commit():
+    bump()
 
 
 def invalidate():
-    """Make every cached page stale now, and again once the current transaction commits."""
+    """Make every cached page stale now, and again once the current transaction commits.
+
+    The first bump lets the writer see its change at once; the second, after the commit,
+    drops what another process may have cached from the old rows in between (it is
+    registered once per transaction, however many rows change). Never raises: an unreachable
+    cache fails no save.
+    """
     bump()
-    transaction.on_commit(bump)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return  # autocommit: the row is written already
+    if not any(entry[1] is _bump_after_commit for entry in connection.run_on_commit):
+        transaction.on_commit(_bump_after_commit)
 
 
 @functools.cache
@@ -64,33 +137,80 @@ def _static_build():
     return (getattr(staticfiles_storage, "manifest_hash", "") or "") + _code_build()
 
 
+def _digest(text):
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+# Whole pages ----------------------------------------------------------------------------------
+
+
+def request_query(request):
+    """The request's query parameters as the page cache compares them: sorted, blanks dropped."""
+    return tuple(sorted((k, v) for k, values in request.GET.lists() for v in values if v != ""))
+
+
+def accept_query(request, **params):
+    """Tell the page cache which query parameters this view understood, with their values.
+
+    A page is stored only when the request's query string holds exactly these (in any order,
+    blanks aside), so an unknown or invalid parameter (``?x=1``, ``?area=nowhere``) gets a
+    page built for it but never a new cache entry. A view that reads no parameter need not
+    call this: any query string then makes its page uncacheable.
+    """
+    request._page_cache_query = tuple(
+        sorted((k, str(v)) for k, v in params.items() if v not in ("", None))
+    )
+
+
+def query_accepted(request):
+    return getattr(request, "_page_cache_query", ()) == request_query(request)
+
+
 def page_key(request, version):
-    url = request.get_host() + request.get_full_path()
-    digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page:{version}:{_static_build()}:{digest}"
+    url = request.get_host() + request.path + "?" + repr(request_query(request))
+    return f"page:{version}:{_static_build()}:{_digest(url)}"
 
 
-def timeout():
-    return settings.PAGE_CACHE_SECONDS
+def get_page(key):
+    return _cache_call("get", key)
 
 
-_MISSING = object()
+def store_page(key, value):
+    _cache_call("set", key, value, settings.PAGE_CACHE_SECONDS)
 
 
-def memo(name, build, *parts, timeout=300):
-    """What ``build()`` returns, kept until the portal's content changes (or ``timeout``).
+# Parts of pages -------------------------------------------------------------------------------
+
+
+def memo(name, build, *parts, timeout=MEMO_SECONDS):
+    """What ``build()`` returns, kept until public content changes (or ``timeout``).
 
     For work a page repeats for every visitor (a dashboard's figures, a rendered section):
-    the key holds the content version, so any save or delete of portal content makes it
-    stale at once, and the page's language, so each language keeps its own. ``parts`` are
-    whatever else the result depends on (filters, a slug). Store plain values or HTML. Like a
-    page's, the key holds the static files' build, so stored HTML never names a retired file.
+    the key holds the content version, so a change to public content makes it stale at once,
+    and the page's language, so each language keeps its own. ``parts`` are whatever else the
+    result depends on (validated filters, a slug): never raw query parameters, or anyone could
+    fill the cache. Store plain values or HTML. Like a page's, the key holds the static files'
+    build, so stored HTML never names a retired file. Without a cache, ``build()`` is called.
     """
+    version = current_version()
+    if version is None:
+        return build()
     raw = ":".join(str(part) for part in parts)
-    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    key = f"memo:{current_version()}:{_static_build()}:{get_language()}:{name}:{digest}"
-    value = cache.get(key, _MISSING)
+    key = f"memo:{version}:{_static_build()}:{get_language()}:{name}:{_digest(raw)}"
+    value = _cache_call("get", key, _MISSING, default=_MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(key, value, timeout)
+        _cache_call("set", key, value, timeout)
     return value
+
+
+def render_memo(request, template, name, build, *parts, timeout=MEMO_SECONDS, status=200, **extra):
+    """Render ``template`` (the page's shell) around what ``build()`` returns, memoised.
+
+    ``build()`` returns the shell's context (a dict: its ``main`` HTML, title, …) or the main
+    HTML alone; it is called once per content version, language and ``parts``. ``extra`` is
+    context that differs per request (notices about the query) and is never memoised.
+    """
+    built = memo(name, build, *parts, timeout=timeout)
+    context = built if isinstance(built, dict) else {"main": built}
+    return render(request, template, {**context, **extra}, status=status)

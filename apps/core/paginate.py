@@ -1,15 +1,36 @@
 from django.core.paginator import Paginator
+from django.utils.http import urlencode
+
+from .pagecache import memo
 
 
-def paginate(request, queryset, per_page=20):
-    """The page asked for by ``?page=`` and the other query parameters to keep in its links.
+def page_number(request, name, count, per_page, *parts):
+    """The page ``?page=`` asks for, made real, and the value to accept in the query string.
 
     A page that is not a number shows the first page and one past the end shows the last, so a
-    mistyped or outdated link still lands somewhere useful instead of an error.
+    mistyped or outdated link still lands somewhere useful instead of an error. Only a real
+    page number is accepted for the page cache (``pagecache.accept_query``): anything else is
+    answered, never stored. ``count`` (a callable) gives the number of items; it is memoised
+    under ``name`` and ``parts`` (the validated filters), so the page can be checked without
+    building it.
     """
-    paginator = Paginator(queryset, per_page)
-    page_obj = paginator.get_page(request.GET.get("page", "1")[:12])
-    params = request.GET.copy()
-    params.pop("page", None)
-    page_query = params.urlencode() + "&" if params else ""
+    raw = request.GET.get("page", "")
+    pages = memo(f"{name}:pages", lambda: Paginator(range(count()), per_page).num_pages, *parts)
+    if raw.isascii() and raw.isdigit() and len(raw) <= 6 and 1 <= int(raw) <= pages:
+        return int(raw), raw
+    if raw.lstrip("-").isascii() and raw.lstrip("-").isdigit():
+        return pages, None  # past either end: the last page
+    return 1, None
+
+
+def paginate(objects, per_page, number, params=None):
+    """The page ``number`` of ``objects`` and the other query parameters to keep in its links.
+
+    ``params`` are the validated filters (never the raw query string: the links of a page
+    built once for every visitor must not carry one visitor's unknown parameters).
+    """
+    paginator = Paginator(objects, per_page)
+    page_obj = paginator.get_page(number)
+    kept = {key: value for key, value in (params or {}).items() if value not in ("", None)}
+    page_query = urlencode(kept) + "&" if kept else ""
     return {"page_obj": page_obj, "page_query": page_query}

@@ -1,3 +1,4 @@
+from celery import current_app
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.sitemaps.views import sitemap as sitemap_view
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from .apps import portal_apps
 from .models import Area, KeyFigure
-from .pagecache import memo
+from .pagecache import accept_query, memo, render_memo
 from .permissions import ROLES, has_role
 
 
@@ -32,9 +33,8 @@ def home(request):
         }
         return render_to_string("core/home_main.html", context, request=request)
 
-    # The sections are the same for every visitor until the content changes; a minute at
-    # most keeps what depends on the time of day ("open now") current.
-    return render(request, "core/home.html", {"main": memo("home", build, timeout=60)})
+    # The sections are the same for every visitor until the content changes.
+    return render_memo(request, "core/home.html", "home", build)
 
 
 def switch_language(request, code):
@@ -93,22 +93,34 @@ def _cache():
 
 
 def _broker():
-    from learningcity.celery import app
-
-    with app.connection_for_write() as conn:
+    # The project's Celery app is the current one (learningcity/__init__.py makes it so): core
+    # does not import the project.
+    with current_app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 
 @never_cache
 @require_GET
 def healthz(request):
+    """The state of the database, cache and broker, for monitors and load balancers.
+
+    200 while the database answers, even with the cache or broker down (the portal still
+    serves every page, more slowly, and queues background work): ``status`` then says
+    "degraded" and which check failed. 503, "down", when the database does not answer.
+    """
     checks = {"database": _check(_database), "cache": _check(_cache)}
     if settings.CELERY_TASK_ALWAYS_EAGER:
         checks["broker"] = {"ok": True, "mode": "eager"}
     else:
         checks["broker"] = _check(_broker)
-    status = 200 if checks["database"]["ok"] else 503
-    return JsonResponse({"ok": all(c["ok"] for c in checks.values()), **checks}, status=status)
+    if not checks["database"]["ok"]:
+        state = "down"
+    elif all(check["ok"] for check in checks.values()):
+        state = "ok"
+    else:
+        state = "degraded"
+    body = {"status": state, "ok": state == "ok", **checks}
+    return JsonResponse(body, status=503 if state == "down" else 200)
 
 
 @require_GET
@@ -133,6 +145,8 @@ def sitemap(request, sitemaps):
         return response.content, headers
 
     page = request.GET.get("p", "1")
+    if page.isascii() and page.isdigit():
+        accept_query(request, p=page)
     content, headers = memo("sitemap", build, request.get_host(), request.scheme, page)
     response = HttpResponse(content)
     for name, value in headers:

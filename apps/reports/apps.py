@@ -20,7 +20,7 @@ class ReportsConfig(PortalAppConfig):
         return [
             {
                 "title": _("Progress reports"),
-                "url": reverse("reports:workspace"),
+                "url": reverse("reports:workspace_list"),
                 "description": _("Ask for a PDF progress report in Vietnamese or English."),
             }
         ]

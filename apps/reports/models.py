@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.commitments.models import FrameworkArea
+from apps.core.content import PublicContent, PublicContentQuerySet
 from apps.core.permissions import OFFICIALS, has_role
 from apps.core.storage import get_private_storage
 
@@ -26,7 +27,7 @@ def may_request_reports(user):
     )
 
 
-class ProgressReportQuerySet(models.QuerySet):
+class ProgressReportQuerySet(PublicContentQuerySet):
     def published(self):
         return self.filter(published=True, status=ProgressReport.Status.DONE)
 
@@ -43,7 +44,7 @@ def report_path(instance, filename):
     return f"{report_folder(instance)}/{filename}"
 
 
-class ProgressReport(models.Model):
+class ProgressReport(PublicContent):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RUNNING = "running", _("Being built")
@@ -94,6 +95,12 @@ class ProgressReport(models.Model):
 
     objects = ProgressReportQuerySet.as_manager()
 
+    # What a build writes along the way; the public list shows none of it.
+    INTERNAL_FIELDS = frozenset(
+        {"failure_reason", "dispatched_at", "started_at", "finished_at", "attempts"}
+    )
+    PUBLICITY_FIELDS = ("published", "status")
+
     class Meta:
         ordering = ["-reporting_date", "-queued_at"]
         verbose_name = _("progress report")
@@ -111,7 +118,10 @@ class ProgressReport(models.Model):
         return f"{self.reporting_date:%Y-%m-%d} {self.language} {self.scope}"
 
     def get_absolute_url(self):
-        return reverse("reports:status", args=[self.pk])
+        return reverse("reports:workspace_status", args=[self.pk])
+
+    def shows_publicly(self):
+        return self.published and self.status == self.Status.DONE
 
     @property
     def is_finished(self):

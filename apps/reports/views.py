@@ -1,108 +1,22 @@
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+"""The public pages of the reports: the published progress reports, newest first."""
+
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
-from apps.core.pagecache import memo
-from apps.core.paginate import paginate
+from apps.core.pagecache import accept_query, render_memo
+from apps.core.paginate import page_number, paginate
 
-from . import services
-from .forms import ReportRequestForm
-from .models import ProgressReport, may_request_reports
+from .models import ProgressReport
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+PER_PAGE = 24
 
 
 def report_list(request):
+    published = ProgressReport.objects.published
+    number, page = page_number(request, "reports:list", lambda: published().count(), PER_PAGE)
+    accept_query(request, page=page)
+
     def build():
-        context = paginate(request, ProgressReport.objects.published(), per_page=24)
+        context = paginate(published(), PER_PAGE, number)
         return render_to_string("reports/list_main.html", context)
 
-    main = memo("reports-list", build, request.GET.urlencode())
-    return render(request, "reports/list.html", {"main": main})
-
-
-def download(request, pk, kind):
-    if kind not in CONTENT_TYPES:
-        raise Http404
-    report = get_object_or_404(ProgressReport, pk=pk, status=ProgressReport.Status.DONE)
-    if not report.published and not may_request_reports(request.user):
-        raise Http404
-    file = report.file_for(kind)
-    if not file:
-        raise Http404
-    try:
-        handle = file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=kind != "pdf",
-        filename=f"{report.base_filename()}.{kind}",
-        content_type=CONTENT_TYPES[kind],
-    )
-    if not report.published:
-        response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _require_reporter(user):
-    if not may_request_reports(user):
-        raise PermissionDenied
-
-
-@never_cache
-@login_required
-def workspace(request):
-    _require_reporter(request.user)
-    if request.method == "POST":
-        form = ReportRequestForm(request.POST)
-        if form.is_valid():
-            report = services.request_report(requested_by=request.user, **form.cleaned_data)
-            report.refresh_from_db()  # built already when tasks run in-process
-            if report.status == ProgressReport.Status.DONE:
-                messages.success(request, _("Your report is ready."))
-            else:
-                messages.success(
-                    request, _("Your report is queued. This page follows its progress.")
-                )
-            return redirect("reports:status", pk=report.pk)
-    else:
-        form = ReportRequestForm()
-    recent = ProgressReport.objects.select_related("requested_by")[:20]
-    return render(request, "reports/workspace.html", {"form": form, "reports": recent})
-
-
-@never_cache
-@login_required
-def status(request, pk):
-    _require_reporter(request.user)
-    report = get_object_or_404(ProgressReport, pk=pk)
-    context = {
-        "report": report,
-        "may_publish": request.user.has_perm("reports.change_progressreport"),
-    }
-    return render(request, "reports/status.html", context)
-
-
-@require_POST
-@login_required
-def publish(request, pk):
-    if not request.user.has_perm("reports.change_progressreport"):
-        raise PermissionDenied
-    report = get_object_or_404(ProgressReport, pk=pk, status=ProgressReport.Status.DONE)
-    report.published = request.POST.get("published") == "1"
-    report.save(update_fields=["published"])
-    messages.success(
-        request, _("The report is public.") if report.published else _("The report is hidden.")
-    )
-    return redirect("reports:status", pk=report.pk)
+    return render_memo(request, "reports/list.html", "reports:list", build, number)

@@ -14,7 +14,6 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from apps.core import pagecache
 from apps.core.images import check_image, save_renditions
 from apps.core.models import Area
 
@@ -302,5 +301,4 @@ def scale(factor, stdout):
         ),
         batch_size=2000,
     )
-    pagecache.invalidate()  # bulk_create() sends no signal: pages and memos would miss them
     stdout.write(f"Learning spaces: {len(created)} synthetic spaces added (x{factor}).")

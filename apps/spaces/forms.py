@@ -129,9 +129,9 @@ class PhotoForm(forms.ModelForm):
     upload = forms.FileField(
         label=_("Photo"),
         help_text=_(
-            "JPEG, PNG or WebP, at most 10 MB. The location stored in the photo is removed."
+            "JPEG, PNG, WebP or GIF, at most 10 MB. The location stored in the photo is removed."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
     )
 
     class Meta:

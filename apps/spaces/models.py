@@ -1,5 +1,4 @@
 import re
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,18 +8,16 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.content import PublicContent, PublicContentQuerySet
 from apps.core.images import Picture, delete_renditions
+from apps.core.localtime import local_now
 from apps.core.permissions import assigned_area_ids
-from apps.core.text import fold, slugify_vi
+from apps.core.slugs import unique_slug
+from apps.core.text import fold
 
 # Slugs that would hide a page of the app behind a space's address.
 RESERVED_SLUGS = {"map"}
 MAX_SEARCH_WORDS = 10
-
-
-def local_now(now=None):
-    """The current time in the city (Asia/Ho_Chi_Minh), whatever the server's zone."""
-    return timezone.localtime(now or timezone.now(), ZoneInfo(settings.TIME_ZONE))
 
 
 class Weekday(models.IntegerChoices):
@@ -67,7 +64,7 @@ def facility_q(code):
     return Q(**{FACILITY_FIELDS[Facility(code)]: True})
 
 
-class LearningSpaceQuerySet(models.QuerySet):
+class LearningSpaceQuerySet(PublicContentQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -112,7 +109,7 @@ class LearningSpaceQuerySet(models.QuerySet):
         return self.select_related("area__parent").prefetch_related("hours")
 
 
-class LearningSpace(models.Model):
+class LearningSpace(PublicContent):
     """A House of Wisdom, humane library or community learning centre in a village or group."""
 
     class Kind(models.TextChoices):
@@ -174,9 +171,16 @@ class LearningSpace(models.Model):
     def __str__(self):
         return self.name
 
+    PUBLICITY_FIELDS = ("is_published",)
+
+    def shows_publicly(self):
+        return self.is_published
+
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self.unique_slug()
+            self.slug = unique_slug(
+                self, self.name_vi or self.name, fallback="space", reserved=RESERVED_SLUGS
+            )
         self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
 
@@ -188,14 +192,6 @@ class LearningSpace(models.Model):
             raise ValidationError(
                 {"area": _("Choose a village or residential group, not a ward or commune.")}
             )
-
-    def unique_slug(self):
-        base = slugify_vi(self.name_vi or self.name, max_length=80) or "space"
-        slug, suffix = base, 2
-        others = LearningSpace.objects.exclude(pk=self.pk)
-        while slug in RESERVED_SLUGS or others.filter(slug=slug).exists():
-            slug, suffix = f"{base}-{suffix}", suffix + 1
-        return slug
 
     def build_search_text(self):
         parts = [self.name_vi, self.name_en, self.address]
@@ -297,13 +293,15 @@ class LearningSpace(models.Model):
         return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
 
 
-class OpeningHours(models.Model):
+class OpeningHours(PublicContent):
     """One opening interval of a space on a weekday; a day may have several."""
 
     space = models.ForeignKey(LearningSpace, on_delete=models.CASCADE, related_name="hours")
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"))
+
+    objects = PublicContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["weekday", "opens"]
@@ -323,7 +321,7 @@ def _photo_prefix():
     return f"spaces/{timezone.localdate():%Y/%m}"
 
 
-class Photo(models.Model):
+class Photo(PublicContent):
     """A photo of a space, stored only as re-encoded copies (no EXIF, no original)."""
 
     space = models.ForeignKey(LearningSpace, on_delete=models.CASCADE, related_name="photos")
@@ -339,6 +337,8 @@ class Photo(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     upload_prefix = staticmethod(_photo_prefix)
+
+    objects = PublicContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

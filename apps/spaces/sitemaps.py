@@ -1,14 +1,13 @@
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from apps.core.pagecache import memo
 from apps.core.sitemaps import PortalSitemap
 
 from .models import LearningSpace
 
 
 class SpacesSitemap(PortalSitemap):
-    """Every published space; its entries are kept until the content changes."""
+    """Every published space (the sitemap view keeps the rendered sitemap, core.views)."""
 
     changefreq = "weekly"
 
@@ -32,17 +31,6 @@ class SpacesSitemap(PortalSitemap):
 
     def lastmod(self, item):
         return item[1]
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        def build():
-            urls = super(SpacesSitemap, self).get_urls(page=page, site=site, protocol=protocol)
-            return urls, getattr(self, "latest_lastmod", None)
-
-        domain = getattr(site, "domain", "")
-        urls, latest = memo("spaces:sitemap", build, page, domain, protocol)
-        if latest is not None:
-            self.latest_lastmod = latest
-        return urls
 
 
 class SpacePagesSitemap(PortalSitemap):

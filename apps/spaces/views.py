@@ -3,20 +3,21 @@ import json
 from django.conf import settings
 from django.db.models import Count
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from apps.core.localtime import local_now
 from apps.core.models import Area
-from apps.core.pagecache import memo
-from apps.core.paginate import paginate
+from apps.core.pagecache import accept_query, memo, render_memo
+from apps.core.paginate import page_number, paginate
 from apps.core.templatetags.portal import number, tfield
 
 from .forms import SpaceFilterForm
-from .models import LearningSpace, facility_q, local_now
+from .models import LearningSpace, facility_q
 
 PER_PAGE = 20
 MAP_LIST_PER_PAGE = 200
@@ -70,52 +71,85 @@ def _area_options(choices, selected):
     return mark_safe("".join(options))  # noqa: S308 - the slug and the name are escaped
 
 
+def _filters(request):
+    """The list's filters from the query string: the form, and its valid values by name."""
+    areas = memo("spaces:areas", lambda: list(Area.objects.active()))
+    form = SpaceFilterForm(request.GET, areas)
+    form.is_valid()  # every filter is optional; the valid ones apply, the others are reported
+    data = form.cleaned_data
+    area = data.get("area")
+    filters = {
+        "q": data.get("q", ""),
+        "area": area.slug if area else "",
+        "kind": data.get("kind", ""),
+        "facility": data.get("facility", ""),
+        "open": data.get("open", ""),
+    }
+    return areas, form, filters
+
+
+def _filtered_spaces(data, area, now):
+    spaces = LearningSpace.objects.published()
+    if data["q"]:
+        spaces = spaces.search(data["q"])
+    if data["kind"]:
+        spaces = spaces.filter(kind=data["kind"])
+    if data["facility"]:
+        spaces = spaces.filter(facility_q(data["facility"]))
+    if data["open"] == "now":
+        spaces = spaces.open_now(now)
+    return spaces
+
+
 def space_list(request):
     now = timezone.now()
+    areas, form, filters = _filters(request)
+    area = form.cleaned_data.get("area")
+    minute = _minute(now)
+    parts = (sorted(filters.items()), minute)
+
+    def count():
+        spaces = _filtered_spaces(filters, area, now)
+        return (spaces.in_area(area) if area else spaces).count()
+
+    number, page = page_number(request, "spaces:list", count, PER_PAGE, *parts)
+    accept_query(request, **filters, page=page)
 
     def build():
-        areas = list(Area.objects.active())
-        form = SpaceFilterForm(request.GET, areas)
-        form.is_valid()  # every filter is optional; the valid ones apply, the others are reported
-        data = form.cleaned_data
-
-        spaces = LearningSpace.objects.published()
-        if data.get("q"):
-            spaces = spaces.search(data["q"])
-        if data.get("kind"):
-            spaces = spaces.filter(kind=data["kind"])
-        if data.get("facility"):
-            spaces = spaces.filter(facility_q(data["facility"]))
-        if data.get("open") == "now":
-            spaces = spaces.open_now(now)
+        spaces = _filtered_spaces(filters, area, now)
         # Counts per area follow every filter but the area itself, so each option says what
         # choosing it would show.
         counts = dict(spaces.order_by().values_list("area_id").annotate(n=Count("pk")))
-        area = data.get("area")
         if area:
             spaces = spaces.in_area(area)
-
-        context = paginate(request, spaces.for_cards(), PER_PAGE)
+        context = paginate(spaces.for_cards(), PER_PAGE, number, filters)
         for space in context["page_obj"]:
             space.current = space.status(now)
-        filtered = any(data.get(k) for k in ("q", "kind", "facility", "open", "area"))
         context.update(
-            form=form,
-            query=data.get("q", ""),
+            filters=filters,
+            query=filters["q"],
             selected_area=area,
             area_options=_area_options(_area_choices(areas, counts, area), area),
-            notices=form.notices(),
-            filtered=filtered,
+            kind_field=SpaceFilterForm({"kind": filters["kind"]}, [])["kind"],
+            facility_field=SpaceFilterForm({"facility": filters["facility"]}, [])["facility"],
+            filtered=any(filters.values()),
         )
         html = render_to_string("spaces/list_main.html", context, request=request)
-        return {"main": html, "query": context["query"]}
+        return {"main": html, "query": filters["q"]}
 
-    # The whole list follows from the query string (filters, page) and, for "open now", the
-    # minute: it is rendered once for every visitor who asks the same.
-    page = memo(
-        "spaces:list", build, request.GET.urlencode(), _minute(now), timeout=OPEN_NOW_SECONDS
+    # The whole list follows from the valid filters, the page and, for "open now", the
+    # minute: it is rendered once for every visitor who asks the same. What could not be used
+    # of the query string is said per request, outside what is kept.
+    return render_memo(
+        request,
+        "spaces/list.html",
+        "spaces:list",
+        build,
+        *parts,
+        number,
+        timeout=OPEN_NOW_SECONDS,
+        notices=form.notices(),
     )
-    return render(request, "spaces/list.html", page)
 
 
 def space_detail(request, slug):
@@ -156,24 +190,36 @@ def space_detail(request, slug):
         }
 
     # An unknown slug raises Http404 inside build(): nothing is kept for it.
-    page = memo("spaces:detail", build, slug, _minute(now), timeout=OPEN_NOW_SECONDS)
-    return render(request, "spaces/detail.html", page)
+    return render_memo(
+        request,
+        "spaces/detail.html",
+        "spaces:detail",
+        build,
+        slug,
+        _minute(now),
+        timeout=OPEN_NOW_SECONDS,
+    )
+
+
+def _map_spaces():
+    return (
+        LearningSpace.objects.published()
+        .select_related("area__parent")
+        .order_by("area__parent__order", "area__parent_id", "name")
+    )
 
 
 def space_map(request):
+    number, page = page_number(request, "spaces:map", _map_spaces().count, MAP_LIST_PER_PAGE)
+    accept_query(request, page=page)
+
     def build():
-        spaces = (
-            LearningSpace.objects.published()
-            .select_related("area__parent")
-            .order_by("area__parent__order", "area__parent_id", "name")
-        )
-        context = paginate(request, spaces, MAP_LIST_PER_PAGE)
+        context = paginate(_map_spaces(), MAP_LIST_PER_PAGE, number)
         context["tile_url"] = settings.MAP_TILE_URL
         return render_to_string("spaces/map_main.html", context, request=request)
 
     # No "open now" here: the list changes only with the content (or the page asked for).
-    main = memo("spaces:map", build, request.GET.urlencode())
-    return render(request, "spaces/map.html", {"main": main})
+    return render_memo(request, "spaces/map.html", "spaces:map", build, number)
 
 
 def geojson(request):

@@ -30,7 +30,7 @@ def space_list(request):
         .select_related("area__parent")
         .order_by("area__parent__order", "area__parent_id", "name")
     )
-    return render(request, "spaces/workspace_list.html", {"spaces": spaces})
+    return render(request, "spaces/workspace/list.html", {"spaces": spaces})
 
 
 @never_cache
@@ -50,7 +50,7 @@ def space_edit(request, slug):
         form = SpaceEditForm(instance=space)
         hours = OpeningHoursFormSet(instance=space, prefix="hours")
     return render(
-        request, "spaces/workspace_edit.html", {"space": space, "form": form, "hours": hours}
+        request, "spaces/workspace/edit.html", {"space": space, "form": form, "hours": hours}
     )
 
 
@@ -67,7 +67,7 @@ def photos(request, slug):
     else:
         form = PhotoForm(instance=Photo(space=space))
     context = {"space": space, "form": form, "photos": space.photos.all()}
-    return render(request, "spaces/workspace_photos.html", context)
+    return render(request, "spaces/workspace/photos.html", context)
 
 
 @never_cache

@@ -8,7 +8,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from learningcity.env import env_bool, env_int, env_list, env_str, require
+from learningcity.env import env_bool, env_float, env_int, env_list, env_str, require
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    "django.contrib.humanize",
     "axes",
     "csp",
     "apps.core.apps.CoreConfig",
@@ -102,15 +101,25 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache and broker: REDIS_URL for both; without it a file cache that every local process shares
-# (so a content change invalidates the cached pages of every gunicorn worker) and eager tasks.
+# Cache and broker: REDIS_URL for both, or CACHE_URL and BROKER_URL apart (production: two Redis
+# servers, the cache evicting least-recently-used keys, the broker never evicting). Without
+# them a file cache that every local process shares (so a content change invalidates the
+# cached pages of every gunicorn worker) and eager tasks.
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
+CACHE_URL = env_str("CACHE_URL", REDIS_URL)
+BROKER_URL = env_str("BROKER_URL", REDIS_URL)
+if CACHE_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_URL,
             "KEY_PREFIX": "lc",
+            # A cache that does not answer must not hold a page up: give up quickly and build
+            # the page (apps.core.pagecache fails open).
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("CACHE_CONNECT_TIMEOUT", 0.5),
+                "socket_timeout": env_float("CACHE_TIMEOUT", 1.0),
+            },
         }
     }
 else:
@@ -120,6 +129,12 @@ else:
             "LOCATION": str(BASE_DIR / "var" / "cache"),
         }
     }
+# After a cache failure, leave the cache alone this many seconds (pages are built meanwhile);
+# log the failure at most once per CACHE_ERROR_LOG_SECONDS.
+CACHE_RETRY_SECONDS = env_float("CACHE_RETRY_SECONDS", 5.0)
+CACHE_ERROR_LOG_SECONDS = env_float("CACHE_ERROR_LOG_SECONDS", 60.0)
+# Send X-Page-Cache: hit|miss (for debugging and the benchmark; it tells what others asked).
+PAGE_CACHE_HEADER = env_bool("PAGE_CACHE_HEADER", False)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 # An identifier of the deployed version (e.g. a commit id); empty = worked out from the files.
 RELEASE = env_str("RELEASE")
@@ -216,9 +231,9 @@ if PRODUCTION and EMAIL_BACKEND.endswith("console.EmailBackend"):
     raise ImproperlyConfigured("EMAIL_URL is not set: production needs a mail server.")
 
 # Celery: Redis broker when REDIS_URL is set, otherwise tasks run in-process.
-CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
-CELERY_RESULT_BACKEND = REDIS_URL or None
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
+CELERY_BROKER_URL = BROKER_URL or "memory://localhost/"
+CELERY_RESULT_BACKEND = BROKER_URL or None
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not BROKER_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True  # a task leaves the queue only once it has finished …
 CELERY_TASK_REJECT_ON_WORKER_LOST = True  # … and goes back when its worker dies mid-way
@@ -294,7 +309,7 @@ LOGGING = {
     "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
 }
 
-# The site's identity and the sections shown in the navigation (apps add theirs on ready()).
+# The site's identity. The navigation comes from the portal apps' configs (PortalAppConfig).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 DEMO_MODE = env_bool("DEMO_MODE", not PRODUCTION)
 BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)

@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("DJANGO_ENV", "test")
 
 from .base import *  # noqa: E402,F403
-from .base import PRIVATE_MEDIA_ROOT, REDIS_URL  # noqa: E402
+from .base import CACHE_URL, PRIVATE_MEDIA_ROOT  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
@@ -17,8 +17,9 @@ STORAGES = {
     },
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-if not REDIS_URL:
+if not CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CELERY_TASK_ALWAYS_EAGER = True
 SERVE_MEDIA = True
 BENCHMARK_VIEWS = True
+PAGE_CACHE_HEADER = True  # the page cache tests read it
