@@ -61,6 +61,7 @@ test-fast: $(VENV)/.deps
 lint: $(VENV)/.deps
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.deps
 	$(VENV)/bin/ruff check --fix .

@@ -89,7 +89,7 @@ def juror(make_user):
 @pytest.fixture
 def start_worker(transactional_db, tmp_path):
     """Start real Celery worker processes on Redis that share the test database and media."""
-    if not settings.REDIS_URL or connection.vendor != "postgresql":
+    if not settings.BROKER_URL or connection.vendor != "postgresql":
         pytest.skip("needs REDIS_URL and a PostgreSQL DATABASE_URL")
     db = connection.settings_dict
     env = {

@@ -12,9 +12,7 @@ urlpatterns = [
     path("commitments/<slug:slug>/", views.detail, name="detail"),
     path("commitments/<slug:slug>/evidence/<int:pk>/", files.evidence, name="evidence"),
     path("workspace/commitments/", workspace.commitment_list, name="workspace_list"),
-    path(
-        "workspace/commitments/<slug:slug>/record/", workspace.record, name="workspace_record"
-    ),
+    path("workspace/commitments/<slug:slug>/record/", workspace.record, name="workspace_record"),
     path(
         "workspace/commitments/measurements/<int:pk>/approve/",
         workspace.review,

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from apps.core.display import tfield
 from apps.core.localtime import local_today
 from apps.core.pagecache import accept_query, render_memo
-from apps.core.templatetags.portal import tfield
 
 from . import charts
 from .cards import commitment_card

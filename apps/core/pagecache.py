@@ -92,23 +92,27 @@ def bump():
 
 
 def _bump_after_commit():
-    bump()
+    # Registered once per change, run once per commit: the first callback of a commit bumps,
+    # the others (one per row changed in the same transaction) find nothing left to do.
+    connection = transaction.get_connection()
+    if getattr(connection, "_pagecache_stale", False):
+        connection._pagecache_stale = False
+        bump()
 
 
 def invalidate():
     """Make every cached page stale now, and again once the current transaction commits.
 
     The first bump lets the writer see its change at once; the second, after the commit,
-    drops what another process may have cached from the old rows in between (it is
-    registered once per transaction, however many rows change). Never raises: an unreachable
-    cache fails no save.
+    drops what another process may have cached from the old rows in between (once per
+    commit, however many rows changed). Never raises: an unreachable cache fails no save.
     """
     bump()
     connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        return  # autocommit: the row is written already
-    if not any(entry[1] is _bump_after_commit for entry in connection.run_on_commit):
+    if connection.in_atomic_block:
+        connection._pagecache_stale = True
         transaction.on_commit(_bump_after_commit)
+    # In autocommit mode the row is written already: the bump above follows it.
 
 
 @functools.cache

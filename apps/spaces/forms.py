@@ -131,7 +131,9 @@ class PhotoForm(forms.ModelForm):
         help_text=_(
             "JPEG, PNG, WebP or GIF, at most 10 MB. The location stored in the photo is removed."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
     )
 
     class Meta:

@@ -10,11 +10,11 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from apps.core.display import number, tfield
 from apps.core.localtime import local_now
 from apps.core.models import Area
 from apps.core.pagecache import accept_query, memo, render_memo
 from apps.core.paginate import page_number, paginate
-from apps.core.templatetags.portal import number, tfield
 
 from .forms import SpaceFilterForm
 from .models import LearningSpace, facility_q
