@@ -109,7 +109,7 @@ def _hours_for(kind, rng):
         days = range(1, 7) if rng.random() < 0.5 else range(7)
         return [(d, "08:00", "11:00") for d in days] + [(d, "14:00", "17:30") for d in days]
     week = [(d, "07:30", "11:30") for d in range(5)] + [(d, "13:30", "17:00") for d in range(5)]
-    return week + [(5, "07:30", "11:30")]
+    return [*week, (5, "07:30", "11:30")]
 
 
 def _plan():
@@ -195,7 +195,7 @@ def load(stdout):
     plan = _plan()
     spaces = []
     for slug, kind, area, vi, en in plan:
-        rng = random.Random(slug)  # noqa: S311 - demo values only
+        rng = random.Random(slug)
         space, _created = LearningSpace.objects.update_or_create(
             slug=slug,
             defaults={"kind": kind, "area": area, "name_vi": vi, "name_en": en}
@@ -221,7 +221,7 @@ def load(stdout):
 
 def _add_photo(space, seed):
     """A drawn picture of a stilt house under the mountains (no download needed)."""
-    rng = random.Random(seed)  # noqa: S311 - demo picture
+    rng = random.Random(seed)
     width, height = 1280, 854
     image = Image.new("RGB", (width, height))
     draw = ImageDraw.Draw(image)
@@ -274,7 +274,7 @@ def scale(factor, stdout):
     LearningSpace.objects.filter(slug__startswith=SCALE_PREFIX).delete()
     count = max(0, int(factor)) * 112
     localities = list(Area.objects.localities().select_related("parent"))
-    rng = random.Random(f"scale-{factor}")  # noqa: S311 - benchmark data
+    rng = random.Random(f"scale-{factor}")
     kinds = list(LearningSpace.Kind)
     batch = []
     for i in range(count):

@@ -4,8 +4,8 @@ import os
 
 os.environ.setdefault("DJANGO_ENV", "test")
 
-from .base import *  # noqa: E402,F403
-from .base import CACHE_URL, PRIVATE_MEDIA_ROOT  # noqa: E402
+from .base import *  # noqa: F403
+from .base import CACHE_URL, PRIVATE_MEDIA_ROOT
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

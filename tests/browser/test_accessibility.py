@@ -98,7 +98,7 @@ def _params():
 
 @needs_axe
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("lang,path,signed_in", list(_params()))
+@pytest.mark.parametrize(("lang", "path", "signed_in"), list(_params()))
 def test_no_serious_wcag_violation(page, live_server, demo, lang, path, signed_in):
     page.set_viewport_size(PHONE)
     if signed_in:
@@ -135,10 +135,13 @@ def test_keyboard_reaches_skip_link_language_switch_and_navigation(page, live_se
                 reached[name] = focused.evaluate(FOCUS_STYLE)
                 if name == "skip link":
                     box = focused.bounding_box()
-                    assert box and box["x"] >= 0 and box["width"] > 0, "skip link off screen"
+                    assert box, "skip link has no box"
+                    assert box["x"] >= 0, "skip link off screen"
+                    assert box["width"] > 0, "skip link off screen"
         if len(reached) == len(wanted):
             break
     assert set(reached) == set(wanted), f"Tab never reached: {set(wanted) - set(reached)}"
     assert list(reached) == list(wanted), f"focus order is {list(reached)}"
     for name, style in reached.items():
-        assert style["style"] != "none" and style["width"] >= 2, f"{name} has no focus outline"
+        assert style["style"] != "none", f"{name} has no focus outline"
+        assert style["width"] >= 2, f"{name} has a thin focus outline"

@@ -1,12 +1,12 @@
 """A visitor follows the pledges; officials record and approve a figure from a phone."""
 
 import csv
-import datetime
 import io
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from apps.core.permissions import OFFICIALS, ensure_roles
 
@@ -64,7 +64,7 @@ def test_visitor_reads_the_pledges_and_officials_move_one(
     phone.get_by_role("link", name="Record progress on commitments").click()
     mine = phone.locator(".commitment-grid > div", has_text="100% of educational units")
     mine.get_by_role("link", name="Record a figure").click()
-    today = datetime.date.today()
+    today = timezone.localdate()
     phone.get_by_label("Value").fill("85")
     phone.get_by_label("Date the figure is valid for").fill(today.isoformat())
     phone.get_by_label("Note (Vietnamese)").fill("Số liệu tháng 11 của Phòng Giáo dục")

@@ -11,7 +11,7 @@ def demo(transactional_db):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
-    "lang,heading", [("vi", "Thành phố học tập Sơn La"), ("en", "Son La Learning City")]
+    ("lang", "heading"), [("vi", "Thành phố học tập Sơn La"), ("en", "Son La Learning City")]
 )
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_home_page_renders_in_both_languages(

@@ -30,7 +30,8 @@ def test_detail_shows_chart_table_summary_and_history_in_english(client, digital
     response = client.get("/en/commitments/truong-hoc-so/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<svg class="chart"' in html and 'role="img"' in html
+    assert '<svg class="chart"' in html
+    assert 'role="img"' in html
     assert (
         '<title id="chart-t">Progress of “Trường học số”</title>' in html or "Progress of" in html
     )
@@ -69,7 +70,8 @@ def test_an_unknown_commitment_is_404(client, db):
 
 def test_about_the_data_page_lists_the_columns(client, db):
     html = client.get("/en/commitments/about-data/").content.decode()
-    assert "progress_percent" in html and "superseded" in html
+    assert "progress_percent" in html
+    assert "superseded" in html
     assert "On track" in html
 
 
@@ -83,8 +85,10 @@ def test_an_official_without_a_name_is_described_never_by_login_or_email(
     html = client.get("/en/commitments/truong-hoc-so/").content.decode()
     assert "Cầm Văn Định, an official of Education Office" in html
     assert html.count("an official of Education Office") == 1  # two without a name: one label
-    assert "nvtuan" not in html and "tuan.private" not in html
-    assert ">second<" not in html and "second@example.org" not in html
+    assert "nvtuan" not in html
+    assert "tuan.private" not in html
+    assert ">second<" not in html
+    assert "second@example.org" not in html
 
 
 def test_without_an_office_a_nameless_official_is_an_official(client, make_commitment, outsider):

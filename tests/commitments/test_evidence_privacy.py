@@ -51,7 +51,8 @@ def gated(make_commitment, official, second_official):
 
 def private_root(settings):
     location = Path(storages["private"].location)
-    assert location.name == "private" and Path(settings.MEDIA_ROOT).parent == location.parent
+    assert location.name == "private"
+    assert Path(settings.MEDIA_ROOT).parent == location.parent
     return location
 
 

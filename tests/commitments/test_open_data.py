@@ -49,7 +49,8 @@ def test_csv_has_stable_columns_and_every_approved_measurement(client, data):
     assert all(r["generated_at"] for r in rows)
     assert not [r for r in rows if r["commitment_slug"] == "nhap"]  # unpublished
     empty = [r for r in rows if r["commitment_slug"] == "chua-co-so-lieu"]
-    assert len(empty) == 1 and empty[0]["measurement_id"] == ""
+    assert len(empty) == 1
+    assert empty[0]["measurement_id"] == ""
 
 
 def test_json_has_commitments_with_their_measurements(client, data):

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from apps.commitments.models import Direction, Status, Unit
 
@@ -110,7 +111,7 @@ def test_value_rules_follow_the_unit(make_commitment):
 
 def test_dates_in_the_future_or_before_the_baseline_year_are_refused(commitment):
     with pytest.raises(ValidationError):
-        commitment.validate_date(datetime.date.today() + datetime.timedelta(days=2))
+        commitment.validate_date(timezone.localdate() + datetime.timedelta(days=2))
     with pytest.raises(ValidationError):
         commitment.validate_date(datetime.date(2019, 12, 31))
     commitment.validate_date(datetime.date(2020, 1, 1))

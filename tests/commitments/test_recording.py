@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 from PIL import Image
 
 from apps.commitments.models import Measurement, Unit
@@ -52,7 +53,8 @@ def test_the_form_is_labelled_and_short(signed_in):
     html = signed_in.get(URL).content.decode()
     for name in ("value", "valid_on", "note_vi", "note_en", "evidence"):
         assert f'for="id_{name}"' in html
-    assert 'inputmode="decimal"' in html and 'type="date"' in html
+    assert 'inputmode="decimal"' in html
+    assert 'type="date"' in html
 
 
 def test_an_official_records_a_figure_and_it_is_public(signed_in, commitment, official):
@@ -101,7 +103,7 @@ def assert_refused(response, message, typed=("72.5", "Số liệu giữa năm"))
 
 
 @pytest.mark.parametrize(
-    "changes,message",
+    ("changes", "message"),
     [
         ({"value": "101"}, "A percentage must be between 0 and 100."),
         ({"value": "-5"}, "A percentage must be between 0 and 100."),
@@ -118,7 +120,7 @@ def test_bad_values_are_refused_and_what_was_typed_is_kept(signed_in, changes, m
 
 
 def test_a_date_in_the_future_is_refused(signed_in):
-    tomorrow = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=2)).isoformat()
     response = signed_in.post(URL, form(valid_on=tomorrow))
     assert_refused(response, "The date cannot be in the future.")
     assert f'value="{tomorrow}"' in response.content.decode()

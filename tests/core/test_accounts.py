@@ -6,7 +6,7 @@ from django.core import mail
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("lang,text", [("vi", "Đăng nhập"), ("en", "Sign in")])
+@pytest.mark.parametrize(("lang", "text"), [("vi", "Đăng nhập"), ("en", "Sign in")])
 def test_login_page_in_both_languages(client, lang, text):
     response = client.get(f"/{lang}/accounts/login/")
     assert response.status_code == 200

@@ -86,7 +86,7 @@ def _get_cases():
                     )
 
 
-@pytest.mark.parametrize("path,param,value", list(_get_cases()))
+@pytest.mark.parametrize(("path", "param", "value"), list(_get_cases()))
 def test_hostile_query_values_never_break_a_page(client, demo, path, param, value):
     response = client.get(path, {param: value})
     body = response.content.decode()
@@ -344,7 +344,7 @@ def test_space_edit_refuses_garbage(client, official, lang, make):
 
 
 @pytest.mark.parametrize(
-    "lang,text",
+    ("lang", "text"),
     [("vi", "Một phần của biểu mẫu đã bị thay đổi"), ("en", "Part of this form was changed")],
 )
 def test_a_refused_hidden_field_is_explained(client, official, lang, text):
@@ -416,7 +416,7 @@ BIG = "9" * 30  # beyond any database integer
 
 
 @pytest.mark.parametrize(
-    "method,path",
+    ("method", "path"),
     [
         ("get", f"/en/reports/{BIG}/pdf/"),
         ("get", "/en/reports/1/exe/"),
@@ -446,7 +446,7 @@ def test_addresses_with_impossible_keys_are_404(client, official, method, path):
 
 
 @pytest.mark.parametrize(
-    "path,signed_in",
+    ("path", "signed_in"),
     [
         ("/en/accounts/login/", False),
         ("/vi/accounts/password_reset/", False),

@@ -37,7 +37,7 @@ def official(db):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize(
-    "path,data,signed_in",
+    ("path", "data", "signed_in"),
     [
         pytest.param("/accounts/login/", {"username": "x"}, False, id="login"),
         pytest.param("/accounts/password_reset/", {"email": "x"}, False, id="password-reset"),

@@ -52,10 +52,11 @@ def test_sitemap_lists_both_languages_with_alternates(client):
     xml = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://testserver/vi/</loc>" in xml
     assert "<loc>http://testserver/en/</loc>" in xml
-    assert 'hreflang="en"' in xml and 'hreflang="x-default"' in xml
+    assert 'hreflang="en"' in xml
+    assert 'hreflang="x-default"' in xml
 
 
-@pytest.mark.parametrize("lang,text", [("vi", "Đã có lỗi"), ("en", "Something went wrong")])
+@pytest.mark.parametrize(("lang", "text"), [("vi", "Đã có lỗi"), ("en", "Something went wrong")])
 def test_server_error_page_speaks_both_languages(rf, lang, text):
     from django.utils import translation
 
@@ -63,7 +64,8 @@ def test_server_error_page_speaks_both_languages(rf, lang, text):
         response = views.server_error(rf.get("/"))
     html = response.content.decode()
     assert response.status_code == 500
-    assert "Đã có lỗi" in html and "Something went wrong" in html
+    assert "Đã có lỗi" in html
+    assert "Something went wrong" in html
 
 
 def test_an_exception_in_a_view_gives_the_bilingual_500_page(client, settings):

@@ -31,7 +31,7 @@ def test_malformed_accept_language_still_redirects(client, header):
 
 
 @pytest.mark.parametrize(
-    "lang,text", [("vi", "Thành phố học tập Sơn La"), ("en", "Son La Learning City")]
+    ("lang", "text"), [("vi", "Thành phố học tập Sơn La"), ("en", "Son La Learning City")]
 )
 def test_home_is_served_in_each_language_with_alternates(client, lang, text):
     response = client.get(f"/{lang}/")
@@ -73,7 +73,7 @@ def test_switch_to_an_unknown_language_uses_vietnamese(client):
 
 
 @pytest.mark.parametrize(
-    "path,lang,text",
+    ("path", "lang", "text"),
     [
         ("/fr/", "vi", "Không tìm thấy trang"),
         ("/en/no-such-page/", "en", "Page not found"),

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "page,expected,accepted",
+    ("page", "expected", "accepted"),
     [
         ("2", 2, "2"),
         ("abc", 1, None),

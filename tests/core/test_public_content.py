@@ -205,7 +205,7 @@ def test_a_cacheable_page_with_a_form_token_is_never_stored(client, settings):
     second = client.get("/en/accounts/password_reset/")
     assert "X-Page-Cache" not in second
     assert settings.CSRF_COOKIE_NAME in second.cookies
-    stored = [k for k in _page_keys()]
+    stored = list(_page_keys())
     assert stored == []
 
 

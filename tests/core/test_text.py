@@ -4,7 +4,7 @@ from apps.core.text import fold, slugify_vi
 
 
 @pytest.mark.parametrize(
-    "text,folded",
+    ("text", "folded"),
     [
         ("Nhà Tri thức bản Co Phương (Chiềng Đen)", "nha tri thuc ban co phuong (chieng den)"),
         ("NHÀ TRI THỨC", "nha tri thuc"),

@@ -24,12 +24,15 @@ def test_an_english_report_holds_the_figures_of_the_dashboard(
         report = request("en", requested_by=official)
     report.refresh_from_db()
     assert report.status == ProgressReport.Status.DONE
-    assert report.attempts == 1 and report.finished_at >= report.started_at
+    assert report.attempts == 1
+    assert report.finished_at >= report.started_at
     text = pdf_text(report.pdf)
     assert "Son La Learning City" in text
     assert "Budget share for education" in text
-    assert "33.1%" in text and "33.7%" in text
-    assert "Schools on digital platforms" in text and "52%" in text
+    assert "33.1%" in text
+    assert "33.7%" in text
+    assert "Schools on digital platforms" in text
+    assert "52%" in text
     assert "Resources" in text or "resources" in text
     assert "Generated at" in text
 
@@ -55,7 +58,8 @@ def test_measurements_after_the_reporting_date_are_left_out(
     report.refresh_from_db()
     text = pdf_text(report.pdf)
     assert "32.4%" in text
-    assert "33.1%" not in text and "52%" not in text
+    assert "33.1%" not in text
+    assert "52%" not in text
 
 
 def test_data_files_carry_every_measurement(commitments, django_capture_on_commit_callbacks):
@@ -90,7 +94,8 @@ def test_building_twice_leaves_exactly_one_set_of_files(
     }
     assert stored == second
     assert len(stored) == 3
-    assert report.status == ProgressReport.Status.DONE and report.attempts == 2
+    assert report.status == ProgressReport.Status.DONE
+    assert report.attempts == 2
     assert first != second
 
 
@@ -184,7 +189,8 @@ def test_data_files_never_carry_a_formula(
     report.refresh_from_db()
     with report.data_csv.open("rb") as handle:
         text = handle.read().decode("utf-8-sig")
-    assert "'=HYPERLINK" in text and "\n=HYPERLINK" not in text
+    assert "'=HYPERLINK" in text
+    assert "\n=HYPERLINK" not in text
     with report.data_xlsx.open("rb") as handle:
         sheet = load_workbook(io.BytesIO(handle.read())).active
     titles = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}

@@ -84,13 +84,15 @@ def test_a_transient_error_is_retried_then_succeeds(commitments, monkeypatch):
     assert result.state == "SUCCESS"
     report.refresh_from_db()
     assert report.status == ProgressReport.Status.DONE
-    assert calls["n"] == 2 and report.attempts == 2
+    assert calls["n"] == 2
+    assert report.attempts == 2
 
 
 def test_task_is_acknowledged_late_and_requeued_when_its_worker_dies():
     assert tasks.build_report.acks_late is True
     assert tasks.build_report.reject_on_worker_lost is True
-    assert tasks.build_report.time_limit and tasks.build_report.soft_time_limit
+    assert tasks.build_report.time_limit
+    assert tasks.build_report.soft_time_limit
 
 
 def test_the_monthly_schedule_builds_each_language_once(

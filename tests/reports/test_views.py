@@ -25,7 +25,7 @@ def built(commitments, django_capture_on_commit_callbacks):
     return build
 
 
-@pytest.mark.parametrize("lang,text", [("vi", "Báo cáo tiến độ"), ("en", "Progress reports")])
+@pytest.mark.parametrize(("lang", "text"), [("vi", "Báo cáo tiến độ"), ("en", "Progress reports")])
 def test_public_list_shows_published_reports_in_both_languages(client, built, lang, text):
     public = built("en")
     hidden = built("vi", published=False)
@@ -112,7 +112,8 @@ def test_official_asks_for_a_report_and_follows_it(
     assert response["Location"] == f"/en/workspace/reports/{report.pk}/"
     assert report.requested_by == official
     page = client.get(response["Location"]).content.decode()
-    assert "Ready" in page and f"/en/reports/{report.pk}/pdf/" in page
+    assert "Ready" in page
+    assert f"/en/reports/{report.pk}/pdf/" in page
     assert 'http-equiv="refresh"' not in page
 
 
@@ -125,7 +126,7 @@ def test_a_queued_report_page_refreshes_itself(client, official):
 
 
 @pytest.mark.parametrize(
-    "data,field_error",
+    ("data", "field_error"),
     [
         ({"reporting_date": "", "language": "en", "scope": "all"}, "This field is required."),
         ({"reporting_date": "31/31/2024", "language": "en", "scope": "all"}, "Enter a valid date."),

@@ -4,7 +4,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "params,message",
+    ("params", "message"),
     [
         ({"area": "no-such-place"}, "There is no ward, commune or village with that name"),
         ({"area": "<script>x</script>"}, "There is no ward, commune or village with that name"),
@@ -41,7 +41,9 @@ def test_repeated_parameters_use_the_last_one(client, space):
     assert "House of Wisdom, Co Phuong village" in response.content.decode()
 
 
-@pytest.mark.parametrize("lang,text", [("vi", "Không tìm thấy trang"), ("en", "Page not found")])
+@pytest.mark.parametrize(
+    ("lang", "text"), [("vi", "Không tìm thấy trang"), ("en", "Page not found")]
+)
 def test_unknown_space_is_a_404_in_the_visitors_language(client, lang, text):
     response = client.get(f"/{lang}/spaces/no-such-space/")
     assert response.status_code == 404

@@ -41,7 +41,7 @@ def test_kind_filter(client, city):
 
 
 @pytest.mark.parametrize(
-    "facility,expected",
+    ("facility", "expected"),
     [("internet", ["Nhà Tri thức bản Co Phương"]), ("books", ["Tủ sách nhân ái tổ 3"])],
 )
 def test_facility_filter(client, city, facility, expected):

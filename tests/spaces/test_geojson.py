@@ -4,7 +4,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "lang,name,kind",
+    ("lang", "name", "kind"),
     [
         ("vi", "Nhà Tri thức bản Co Phương", "Nhà Tri thức"),
         ("en", "House of Wisdom, Co Phuong village", "House of Wisdom"),

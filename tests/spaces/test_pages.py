@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "lang,texts",
+    ("lang", "texts"),
     [
         ("vi", ["Nhà Tri thức bản Co Phương", "Giờ mở cửa", "Đọc sách buổi tối", "820 cuốn sách"]),
         (
@@ -53,7 +53,8 @@ def test_map_page_has_the_data_for_the_script_and_a_plain_list(client, space):
     assert "js/spaces-map.js" in html
     assert f'href="/en/spaces/{space.slug}/"' in html
     assert "<script>" not in html  # no inline script: the CSP forbids it
-    assert "unpkg" not in html and "cdn" not in html
+    assert "unpkg" not in html
+    assert "cdn" not in html
 
 
 def test_vendored_leaflet_is_complete():
