@@ -10,7 +10,7 @@ changes made elsewhere (shell, imports) are kept too, without a name.
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -99,7 +99,7 @@ class Tracker:
         self.ignore = set(ignore)
 
     def record(self, instance, action, changes, owner=True):
-        self.change_model.objects.create(
+        return self.change_model.objects.create(
             user=getattr(instance, "_actor", None),
             object_type=instance._meta.model_name,
             object_id=instance.pk,
@@ -125,14 +125,29 @@ class Tracker:
             return
         before = getattr(instance, "_stored_values", {})
         changes = {name: [before.get(name), value] for name, value in now.items()}
-        changes = {name: pair for name, pair in changes.items() if pair[0] != pair[1]}
+        # An empty text and no text are the same to a reader (a blank translation is NULL).
+        changes = {
+            name: pair for name, pair in changes.items() if (pair[0] or "") != (pair[1] or "")
+        }
         if changes:
             self.record(instance, self.action_of(instance, changes), changes)
 
     def after_delete(self, sender, instance, **kwargs):
-        # The owner may be what is deleted (or deleted with it): its history keeps the record
-        # through object_type and object_id.
-        self.record(instance, ChangeRecord.Action.DELETED, {}, owner=False)
+        # The row is written without its owner: the owner may be what is deleted, or be
+        # deleted with it (a space and its photos). Once the deletion is committed, the row
+        # is filed under its owner if the owner is still there (a photo removed from a space).
+        owner = self.owner(instance)
+        row = self.record(instance, ChangeRecord.Action.DELETED, {}, owner=False)
+        if owner is None or owner is instance:
+            return
+        owner_model, owner_pk = type(owner), owner.pk
+        rows = self.change_model.objects.filter(pk=row.pk)
+
+        def file_under_owner():
+            if owner_model._default_manager.filter(pk=owner_pk).exists():
+                rows.update(**{self.owner_field: owner_pk})
+
+        transaction.on_commit(file_under_owner)
 
 
 def _changed(instance, changes):

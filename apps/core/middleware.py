@@ -27,6 +27,10 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with pagecache.request_scope():
+            return self._respond(request)
+
+    def _respond(self, request):
         cacheable = (
             request.method == "GET"
             and settings.PAGE_CACHE_SECONDS > 0

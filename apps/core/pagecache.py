@@ -13,6 +13,8 @@ each request does not pay for a connection attempt. When it answers again, the v
 renewed: changes saved during the outage could not make the pages cached before it stale.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import logging
@@ -75,20 +77,45 @@ def cache_is_failing():
     return _outage.failing
 
 
+# The version read once per request (set up by the page cache middleware): a page with three
+# memos asks the cache for it once, not four times.
+_request_version = contextvars.ContextVar("pagecache_request_version", default=None)
+
+
+@contextlib.contextmanager
+def request_scope():
+    """Read the content version at most once inside this block (one request)."""
+    token = _request_version.set([None])
+    try:
+        yield
+    finally:
+        _request_version.reset(token)
+
+
 def current_version():
     """The content version, or None when the cache cannot be reached (then nothing is cached)."""
+    box = _request_version.get()
+    if box is not None and box[0] is not None:
+        return box[0]
     version = _cache_call("get", VERSION_KEY)
     if version is None:
         token = secrets.token_hex(8)
         if _cache_call("add", VERSION_KEY, token, None, default=False):
-            return token
-        version = _cache_call("get", VERSION_KEY)  # another process set it first
+            version = token
+        else:
+            version = _cache_call("get", VERSION_KEY)  # another process set it first
+    if box is not None:
+        box[0] = version
     return version
 
 
 def bump():
     """A new content version now: every page and memo cached before is stale."""
-    _cache_call("set", VERSION_KEY, secrets.token_hex(8), None)
+    token = secrets.token_hex(8)
+    _cache_call("set", VERSION_KEY, token, None)
+    box = _request_version.get()
+    if box is not None:
+        box[0] = None  # read it again: this request's later memos must see the change
 
 
 def _bump_after_commit():

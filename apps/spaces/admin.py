@@ -1,9 +1,10 @@
 from django.contrib import admin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .forms import PhotoForm
-from .models import LearningSpace, OpeningHours, Photo
+from .models import Change, LearningSpace, OpeningHours, Photo
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -23,6 +24,24 @@ class PhotoInline(TranslationTabularInline):
         return f"{photo.width} × {photo.height}" if photo.pk else "—"
 
 
+class ChangeInline(admin.TabularInline):
+    """The history of a space, its hours and its photos, read-only, newest first."""
+
+    model = Change
+    fields = ("at", "user", "object_type", "object_id", "action", "changes")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+    verbose_name_plural = _("change history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(LearningSpace)
 class LearningSpaceAdmin(TranslationAdmin):
     list_display = ("name", "kind", "area", "is_published", "updated_at")
@@ -33,7 +52,7 @@ class LearningSpaceAdmin(TranslationAdmin):
     filter_horizontal = ("officials",)
     prepopulated_fields = {}
     readonly_fields = ("updated_at",)
-    inlines = (OpeningHoursInline, PhotoInline)
+    inlines = (OpeningHoursInline, PhotoInline, ChangeInline)
     fieldsets = (
         (None, {"fields": ("kind", "name", "slug", "area", "address", "is_published")}),
         (_("Location"), {"fields": ("latitude", "longitude")}),
@@ -57,3 +76,58 @@ class LearningSpaceAdmin(TranslationAdmin):
         (_("Public contact"), {"fields": ("contact_phone", "contact_email")}),
         (_("People"), {"fields": ("officials", "updated_at")}),
     )
+
+    # The history names who made each change (apps/spaces/history.py).
+
+    def save_model(self, request, obj, form, change):
+        obj._actor = request.user
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        obj._actor = request.user
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so that each space's "deleted" record names who deleted it.
+        with transaction.atomic():
+            for obj in queryset:
+                self.delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj._actor = request.user
+            obj.delete()
+        for obj in instances:
+            obj._actor = request.user
+            obj.save()
+        formset.save_m2m()
+
+
+@admin.register(Change)
+class ChangeAdmin(admin.ModelAdmin):
+    """Who changed which space, hours or photo, and when; nobody can alter or delete it."""
+
+    list_display = ("at", "user", "action", "object_type", "object_repr", "space")
+    list_filter = ("action", "object_type")
+    search_fields = ("object_repr",)
+    list_select_related = ("user", "space")
+    readonly_fields = (
+        "at",
+        "user",
+        "space",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "action",
+        "changes",
+    )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

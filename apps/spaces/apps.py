@@ -14,7 +14,7 @@ class SpacesConfig(PortalAppConfig):
     home_template = "spaces/home_section.html"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import history, signals  # noqa: F401
 
     def home_context(self, request):
         from .models import LearningSpace

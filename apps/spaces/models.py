@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.content import PublicContent, PublicContentQuerySet
+from apps.core.history import ChangeRecord
 from apps.core.images import Picture, delete_renditions
 from apps.core.localtime import local_now
 from apps.core.permissions import assigned_area_ids
@@ -357,6 +358,26 @@ class Photo(PublicContent):
 
     def picture(self):
         return Picture(self.renditions, self.alt, self.width, self.height)
+
+
+class Change(ChangeRecord):
+    """One change to a space, its opening hours or its photos: who, when and what.
+
+    Never rewritten nor deleted; when the space is deleted its history stays (``space`` NULL).
+    """
+
+    space = models.ForeignKey(
+        LearningSpace,
+        verbose_name=_("learning space"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="changes",
+    )
+
+    class Meta(ChangeRecord.Meta):
+        verbose_name = _("change")
+        verbose_name_plural = _("change history")
 
 
 def _delete_photo_files(sender, instance, **kwargs):

@@ -41,9 +41,16 @@ def space_edit(request, slug):
         form = SpaceEditForm(request.POST, instance=space)
         hours = OpeningHoursFormSet(request.POST, instance=space, prefix="hours")
         if form.is_valid() and hours.is_valid():
+            # The history names who made each change (apps/spaces/history.py).
+            form.instance._actor = request.user
             with transaction.atomic():
                 form.save()
-                hours.save()
+                for hour in hours.save(commit=False):
+                    hour._actor = request.user
+                    hour.save()
+                for hour in hours.deleted_objects:
+                    hour._actor = request.user
+                    hour.delete()
             messages.success(request, _("The changes to this space are saved."))
             return redirect("spaces:workspace_edit", slug=space.slug)
     else:
@@ -61,6 +68,7 @@ def photos(request, slug):
     if request.method == "POST":
         form = PhotoForm(request.POST, request.FILES, instance=Photo(space=space))
         if form.is_valid():
+            form.instance._actor = request.user
             form.save()
             messages.success(request, _("The photo is added."))
             return redirect("spaces:workspace_photos", slug=space.slug)
@@ -76,6 +84,7 @@ def photos(request, slug):
 def photo_delete(request, slug, pk):
     space = _space_to_change(request, slug)
     photo = get_object_or_404(Photo, pk=pk, space=space)
+    photo._actor = request.user
     photo.delete()
     messages.success(request, _("The photo is removed."))
     return redirect("spaces:workspace_photos", slug=space.slug)
