@@ -69,6 +69,9 @@ def _cache_call(operation, *args, default=None):
         _outage.failing = False
         logger.warning("Cache available again: renewing the content version")
         bump()
+        # What was just read (a version, a page) may predate changes saved during the
+        # outage: read it again under the renewed version.
+        return _cache_call(operation, *args, default=default)
     return result
 
 
