@@ -1,7 +1,10 @@
 import datetime
+import importlib
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from apps.commitments.models import Commitment, KeyFeature, Measurement, Unit
@@ -62,3 +65,15 @@ def measure(db):
         )
 
     return make
+
+
+GUARDS = importlib.import_module("apps.commitments.migrations.0004_measurement_guards")
+
+
+@pytest.fixture
+def without_measurement_guards(db):
+    """The database as before migration 0004, by that migration's own reverse: no triggers on
+    the measurements. Only for a test in a transaction (``db``): its rollback puts them back."""
+    with connection.cursor() as cursor:
+        editor = SimpleNamespace(connection=connection, execute=cursor.execute)
+        GUARDS.drop_guards(None, editor)

@@ -18,6 +18,18 @@ def test_a_measurement_cannot_be_edited(commitment, measure, official):
     assert Measurement.objects.get().value == Decimal(50)
 
 
+def test_a_pending_measurement_cannot_be_edited_either(commitment, measure, official):
+    # Only the review fields change while a figure waits; what was recorded never does.
+    m = measure(commitment, 50, "2022-12-31", official, status=Measurement.State.PENDING)
+    m.value = Decimal(55)
+    for fields in (["value"], ["status", "value"]):
+        with pytest.raises(AppendOnlyError):
+            m.save(update_fields=fields)
+    stored = Measurement.objects.get()
+    assert stored.value == Decimal(50)
+    assert stored.is_pending
+
+
 def test_a_measurement_cannot_be_deleted(commitment, measure, official):
     m = measure(commitment, 50, "2022-12-31", official)
     with pytest.raises(AppendOnlyError):

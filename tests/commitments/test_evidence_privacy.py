@@ -75,8 +75,10 @@ def test_the_evidence_of_a_public_figure_is_served_to_anyone(commitment, record)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PDF
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'inline; filename="truong-hoc-so-2025-06-30.pdf"'
+    # Downloaded, and sandboxed: a polyglot file never runs as a page of the portal.
+    assert response["Content-Disposition"] == 'attachment; filename="truong-hoc-so-2025-06-30.pdf"'
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"].startswith("sandbox;")
     assert "private" not in response.get("Cache-Control", "")
 
 
@@ -163,8 +165,9 @@ def test_the_admin_links_the_evidence_view(admin_client, commitment, record):
 
 
 def test_evidence_stored_before_the_private_storage_is_moved_out_of_media(
-    settings, commitment, measure, official
+    settings, commitment, measure, official, without_measurement_guards
 ):
+    # Migration 0003 ran before measurements were guarded by the database (0004).
     from django.apps import apps
     from django.core.files.base import ContentFile
 

@@ -45,7 +45,9 @@ def test_csv_has_stable_columns_and_every_approved_measurement(client, data):
     assert digital[1]["corrects_measurement_id"] == digital[0]["measurement_id"]
     assert digital[0]["latest_value"] == "60.00"
     assert digital[0]["progress_percent"] == "33.3"
-    assert digital[0]["status"] in {"off-track", "at-risk", "on-track"}
+    # Judged at the latest figure (31 Dec 2024): 33.3% of the way where the straight path asks
+    # 40.0%, 6.7 points behind, within the at-risk margin.
+    assert digital[0]["status"] == "at-risk"
     assert all(r["generated_at"] for r in rows)
     assert not [r for r in rows if r["commitment_slug"] == "nhap"]  # unpublished
     empty = [r for r in rows if r["commitment_slug"] == "chua-co-so-lieu"]

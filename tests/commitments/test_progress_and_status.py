@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from apps.commitments.models import Direction, Status, Unit
+from apps.commitments.models import AT_RISK_MARGIN, Direction, Status, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,45 @@ def test_a_small_lag_is_at_risk_and_a_large_one_off_track(make_commitment, measu
     measure(large, 45, "2025-12-31", official)  # 8% of the way
     assert small.status() == Status.AT_RISK
     assert large.status() == Status.OFF_TRACK
+
+
+# Half-way from the end of 2020 to the end of 2030: the straight path asks for 50% of the way.
+HALF_WAY = datetime.date(2025, 12, 31)
+LAG_CASES = [
+    # direction, baseline, target, value that lags by exactly the margin, by a tenth more
+    (Direction.RAISE, 40, 100, "61", "60.94"),  # 35.0% and 34.9% of the way
+    (Direction.LOWER, 60, 0, "39", "39.06"),  # 35.0% and 34.9% of the way down
+    (Direction.KEEP, 40, 100, "85", "84.9"),  # keeping asks for 100% at any date
+]
+
+
+@pytest.mark.parametrize(("direction", "baseline", "target", "at_margin", "beyond"), LAG_CASES)
+def test_a_lag_of_exactly_the_margin_is_at_risk_and_a_tenth_more_is_off_track(
+    make_commitment, measure, official, direction, baseline, target, at_margin, beyond
+):
+    judged = {}
+    for name, value in (("at margin", at_margin), ("beyond", beyond)):
+        commitment = make_commitment(
+            name, direction=direction, baseline_value=baseline, target_value=target
+        )
+        measure(commitment, value, HALF_WAY, official)
+        lag = commitment.expected_progress(HALF_WAY) - commitment.progress()
+        judged[name] = (lag, commitment.status(on_date=HALF_WAY))
+    assert judged["at margin"] == (AT_RISK_MARGIN, Status.AT_RISK)
+    assert judged["beyond"] == (AT_RISK_MARGIN + Decimal("0.1"), Status.OFF_TRACK)
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "on_path"),
+    [(Direction.RAISE, 40, 100, "70"), (Direction.LOWER, 60, 0, "30")],
+)
+def test_exactly_on_the_straight_path_is_on_track(
+    make_commitment, measure, official, direction, baseline, target, on_path
+):
+    commitment = make_commitment(direction=direction, baseline_value=baseline, target_value=target)
+    measure(commitment, on_path, HALF_WAY, official)
+    assert commitment.expected_progress(HALF_WAY) == commitment.progress() == Decimal(50)
+    assert commitment.status(on_date=HALF_WAY) == Status.ON_TRACK
 
 
 def test_meeting_the_target_is_achieved(commitment, measure, official):

@@ -30,6 +30,13 @@ def png_bytes():
     return buffer.getvalue()
 
 
+def one_colour_png(width, height):
+    """A black-and-white PNG of one colour: tens of megapixels in a few kilobytes."""
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 @pytest.fixture
 def signed_in(client, commitment, official):
     client.force_login(official)
@@ -146,6 +153,20 @@ def test_a_50_mb_file_is_refused(signed_in):
     big = SimpleUploadedFile("scan.pdf", b"%PDF-" + b"0" * (50 * 1024 * 1024), "application/pdf")
     response = signed_in.post(URL, form(evidence=big))
     assert_refused(response, "The evidence file is 50 MB; files up to 10 MB are accepted.")
+
+
+def test_a_photo_just_over_40_megapixels_is_refused(signed_in):
+    scan = SimpleUploadedFile("scan.png", one_colour_png(8000, 5001), "image/png")
+    response = signed_in.post(URL, form(evidence=scan))
+    assert_refused(
+        response, "The photo is too large (40 megapixels); up to 40 megapixels are accepted."
+    )
+
+
+def test_a_photo_of_exactly_40_megapixels_is_accepted(signed_in):
+    scan = SimpleUploadedFile("scan.png", one_colour_png(8000, 5000), "image/png")
+    assert signed_in.post(URL, form(evidence=scan)).status_code == 302
+    assert Measurement.objects.get().evidence.name.endswith(".png")
 
 
 def test_markup_in_a_note_is_kept_as_text_and_shown_escaped(signed_in, commitment, client):

@@ -38,6 +38,19 @@ def test_words_match_at_their_start_only(co_phuong):
     assert LearningSpace.objects.search("phuo").exists()  # a word still being typed
 
 
+def test_den_finds_chieng_den_and_not_the_den_inside_residential(client, make_space, make_area):
+    ward = make_area("Phường Tô Hiệu", Area.Kind.WARD, name_en="To Hieu Ward")
+    group = make_area("Tổ 1", Area.Kind.GROUP, ward, "Residential group 1")
+    make_space(
+        "Tủ sách tổ 1", area=group, kind="humane-library", address="Residential group 1, To Hieu"
+    )
+    chieng_den = make_space("Thư viện Chiềng Đen", name_en="Chieng Den library")
+    assert list(LearningSpace.objects.search("den")) == [chieng_den]
+    html = client.get("/en/spaces/", {"q": "den"}).content.decode()
+    assert "Chieng Den library" in html
+    assert "Tủ sách tổ 1" not in html
+
+
 def test_search_text_follows_a_renamed_area(co_phuong, commune):
     commune.name_vi, commune.name_en = "Xã Chiềng Mới", "Chieng Moi Commune"
     commune.save()

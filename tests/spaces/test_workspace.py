@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -100,13 +102,49 @@ def test_closing_before_opening_is_refused_and_typing_kept(client, official, spa
     assert space.description_en == "The village's reading place."
 
 
+def stored(space):
+    """The space's row and its hours as the database holds them."""
+    return (
+        LearningSpace.objects.values().get(pk=space.pk),
+        list(space.hours.values("weekday", "opens", "closes")),
+    )
+
+
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_official_cannot_touch_another_areas_space(client, official, other_space, method):
+    before = stored(other_space)
     client.force_login(official)
     url = f"/en/workspace/spaces/{other_space.slug}/"
     response = getattr(client, method)(url, edit_data(other_space) if method == "post" else None)
     assert response.status_code == 403
     assert client.get(f"{url}photos/").status_code == 403
+    assert stored(other_space) == before
+
+
+def test_official_cannot_delete_a_photo_of_another_areas_space(
+    client, official, staff_user, other_space, settings, django_capture_on_commit_callbacks
+):
+    client.force_login(staff_user)
+    upload = SimpleUploadedFile("p.jpg", image_bytes(), content_type="image/jpeg")
+    data = {"upload": upload, "alt_vi": "Tủ sách", "alt_en": "The bookcase", "order": 0}
+    assert client.post(f"/en/workspace/spaces/{other_space.slug}/photos/", data).status_code == 302
+    photo = Photo.objects.get()
+    before = Photo.objects.values().get()
+    files = [
+        Path(settings.MEDIA_ROOT, item[key])
+        for item in photo.renditions
+        for key in ("webp", "jpeg")
+    ]
+    assert files
+    assert all(file.exists() for file in files)
+
+    client.force_login(official)  # an official of another commune
+    with django_capture_on_commit_callbacks(execute=True):  # the files go once deleted
+        response = client.post(f"/en/workspace/spaces/{other_space.slug}/photos/{photo.pk}/delete/")
+    assert response.status_code == 403
+    assert Photo.objects.values().get() == before
+    assert all(file.exists() for file in files)
+    assert 'alt="The bookcase"' in client.get(f"/en/spaces/{other_space.slug}/").content.decode()
 
 
 def test_visitors_are_sent_to_sign_in(client, space):
@@ -166,4 +204,7 @@ def test_staff_upload_photos_in_the_admin(client, staff_user, space):
     page = client.get(url)
     assert page.status_code == 200
     assert b"photos-0-upload" in page.content
-    assert b"hours-0-weekday" in page.content or b"hours-TOTAL_FORMS" in page.content
+    assert b'name="hours-0-weekday"' in page.content
+    # The space's rows and one blank.
+    hours_total = f'name="hours-TOTAL_FORMS" value="{space.hours.count() + 1}"'
+    assert hours_total.encode() in page.content
