@@ -33,7 +33,7 @@ def test_an_english_report_holds_the_figures_of_the_dashboard(
     assert "33.7%" in text
     assert "Schools on digital platforms" in text
     assert "52%" in text
-    assert "Resources" in text or "resources" in text
+    assert "Fundamental conditions — Mobilisation and utilisation of resources" in text
     assert "Generated at" in text
 
 
