@@ -1,4 +1,6 @@
+import importlib
 import os
+import re
 import subprocess
 import sys
 import time
@@ -18,6 +20,91 @@ from apps.core.storage import private_storage
 from learningcity.celery import app
 
 ROOT = Path(__file__).resolve().parents[1]
+MEASUREMENT_GUARDS = importlib.import_module("apps.commitments.migrations.0004_measurement_guards")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flush_past_the_measurement_guards():
+    """Transactional tests (browser, worker) empty the database after each test. PostgreSQL does
+    it with TRUNCATE, which the append-only triggers on measurements do not see; SQLite with
+    DELETE, which they refuse: there the flush drops them and creates them again, all in the
+    flush's one transaction."""
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    operations = DatabaseWrapper.ops_class
+    create, drop = MEASUREMENT_GUARDS.GUARDS["sqlite"]
+    sql_flush = operations.sql_flush
+
+    def flush_past_the_guards(self, style, tables, **options):
+        statements = sql_flush(self, style, tables, **options)
+        if statements and MEASUREMENT_GUARDS.TABLE in tables:
+            statements = [*drop, *statements, *create]
+        return statements
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(operations, "sql_flush", flush_past_the_guards)
+        yield
+
+
+# A check that can be skipped is a check that fails in CI: with --strict-skips, a run that skips
+# a test for any reason not allowed by an --allow-skip pattern fails, listing each skip.
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--strict-skips",
+        action="store_true",
+        help="fail the run when a test is skipped for a reason no --allow-skip pattern matches",
+    )
+    parser.addoption(
+        "--allow-skip",
+        action="append",
+        default=[],
+        metavar="REGEX",
+        help="a skip reason that --strict-skips accepts (searched in the reason)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    # The real Celery workers of different xdist processes would share one Redis queue and
+    # take each other's tasks: every worker test runs in one xdist process, one after another.
+    for item in items:
+        if item.get_closest_marker("worker"):
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
+
+
+_SKIPS = []
+
+
+def _skip_reason(report):
+    if isinstance(report.longrepr, tuple):
+        return report.longrepr[2].removeprefix("Skipped: ")
+    return str(report.longrepr)
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _SKIPS.append((report.nodeid, _skip_reason(report)))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    config = session.config
+    if hasattr(config, "workerinput") or not config.getoption("--strict-skips"):
+        return
+    allowed = [re.compile(pattern) for pattern in config.getoption("--allow-skip")]
+    unexpected = [
+        (nodeid, reason)
+        for nodeid, reason in _SKIPS
+        if not any(pattern.search(reason) for pattern in allowed)
+    ]
+    writer = config.get_terminal_reporter() if hasattr(config, "get_terminal_reporter") else None
+    writer = writer or config.pluginmanager.get_plugin("terminalreporter")
+    for nodeid, reason in _SKIPS:
+        flag = "NOT ALLOWED" if (nodeid, reason) in unexpected else "allowed"
+        writer.write_line(f"skip ({flag}): {nodeid}: {reason}")
+    if unexpected:
+        writer.write_line(f"{len(unexpected)} test(s) skipped for a reason not allowed", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)

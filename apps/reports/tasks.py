@@ -12,10 +12,11 @@ log = logging.getLogger(__name__)
 TRANSIENT = (DatabaseError, InterfaceError, ConnectionError, TimeoutError, OSError)
 
 
+# Acknowledged late and re-queued when its worker dies: the project-wide settings
+# CELERY_TASK_ACKS_LATE and CELERY_TASK_REJECT_ON_WORKER_LOST say so for every task, in one
+# place (tests/reports/test_worker.py kills a worker mid-build to prove it).
 @shared_task(
     bind=True,
-    acks_late=True,
-    reject_on_worker_lost=True,
     max_retries=5,
     soft_time_limit=10 * 60,
     time_limit=11 * 60,

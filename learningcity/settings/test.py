@@ -1,6 +1,7 @@
 """Test settings: the base settings with fast hashing, in-memory files and a local cache."""
 
 import os
+import re
 
 os.environ.setdefault("DJANGO_ENV", "test")
 
@@ -19,6 +20,11 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if not CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # Tests clear the cache (FLUSHDB): each test process gets a Redis database of its own for
+    # it (10, 11, … by pytest-xdist worker), apart from the broker's queues and each other.
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
+    CACHES["default"]["LOCATION"] = re.sub(r"(/\d*)?$", f"/{10 + int(_worker)}", CACHE_URL, count=1)
 CELERY_TASK_ALWAYS_EAGER = True
 SERVE_MEDIA = True
 BENCHMARK_VIEWS = True

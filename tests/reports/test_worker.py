@@ -78,6 +78,9 @@ def large_series(transactional_db):
 
 
 def test_a_report_whose_worker_dies_midway_is_finished_by_another(start_worker, large_series):
+    # This depends on CELERY_TASK_ACKS_LATE (no task overrides it): with early acknowledgement
+    # the killed worker's message is gone, nothing is redelivered and the report stays running
+    # (no sweep runs here), so wait_for fails.
     # A short visibility timeout makes Redis hand the unacknowledged task to another worker
     # within seconds instead of an hour.
     first = start_worker("first", CELERY_VISIBILITY_TIMEOUT="3", CELERY_RESTORE_INTERVAL="1")
