@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth.views import LoginView
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from apps.core import accounts
 from apps.core import views as core_views
-from apps.core.forms import SignInForm
 from apps.core.sitemaps import all_sitemaps
 
 urlpatterns = [
@@ -18,7 +17,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
+    path("accounts/login/", accounts.sign_in, name="login"),
+    path("accounts/password_reset/", accounts.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("apps.core.urls")),
     path("", include("apps.commitments.urls")),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from apps.core.display import tfield
 from apps.core.localtime import local_today
 from apps.core.pagecache import accept_query, render_memo
+from apps.core.text import drop_controls
 
 from . import charts
 from .cards import commitment_card
@@ -29,13 +30,13 @@ def dashboard(request):
     if status and status not in Status.values:
         problems.append(
             _("“%(value)s” is not a status we know; all statuses are shown.")
-            % {"value": status[:40]}
+            % {"value": drop_controls(status)[:40]}  # no NUL nor bidi control shown back
         )
         status = ""
     if area and area not in FrameworkArea.values and area not in KeyFeature.values:
         problems.append(
             _("“%(value)s” is not a part of the framework we know; all parts are shown.")
-            % {"value": area[:40]}
+            % {"value": drop_controls(area)[:40]}
         )
         area = ""
     accept_query(request, status=status, area=area)

@@ -5,7 +5,13 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from .accounts import address_throttled
+from .forms import AdminSignInForm
 from .models import Area, KeyFigure, Profile
+
+# The admin's sign-in has the portal's checks: the user name's length, the per-address pause.
+admin.site.login_form = AdminSignInForm
+admin.site.login = address_throttled(admin.site.login)
 
 admin.site.site_header = _("Son La Learning City — content")
 admin.site.site_title = _("Son La Learning City")

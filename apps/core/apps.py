@@ -38,7 +38,7 @@ class CoreConfig(PortalAppConfig):
     nav_order = 0
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
         from .content import connect_receivers
 
         connect_receivers()

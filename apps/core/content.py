@@ -16,6 +16,17 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import pagecache
+from .text import BIDI_CONTROLS, strip_bidi
+
+
+def _strip_bidi_fields(instance):
+    # Public text never keeps bidirectional controls, however it arrives (workspace, admin,
+    # import, bulk_create): one place for every public model.
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str) and BIDI_CONTROLS.search(value):
+                setattr(instance, field.attname, strip_bidi(value))
 
 
 class PublicContentQuerySet(models.QuerySet):
@@ -38,6 +49,9 @@ class PublicContentQuerySet(models.QuerySet):
     bulk_update.alters_data = True
 
     def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            _strip_bidi_fields(obj)
         created = super().bulk_create(objs, *args, **kwargs)
         if any(obj.shows_publicly() for obj in created):
             pagecache.invalidate()
@@ -70,6 +84,10 @@ class PublicContent(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        _strip_bidi_fields(self)
+        super().save(*args, **kwargs)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -1,10 +1,11 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 
 
-class SignInForm(AuthenticationForm):
-    """Django's sign-in form, with the user name's length checked on the server too.
+class CheckedUserNameMixin:
+    """The user name's length checked on the server too, for every sign-in form.
 
     Django sets the length only on the HTML field, so an over-long name reached authenticate()
     and the sign-in throttle, whose database column refused it (an error page on PostgreSQL).
@@ -24,3 +25,11 @@ class SignInForm(AuthenticationForm):
                 params={"username": self.username_field.verbose_name},
             )
         return super().clean()
+
+
+class SignInForm(CheckedUserNameMixin, AuthenticationForm):
+    """The portal's sign-in form (officials, jurors, staff)."""
+
+
+class AdminSignInForm(CheckedUserNameMixin, AdminAuthenticationForm):
+    """The admin's sign-in form: the same checks as the portal's."""

@@ -1,5 +1,11 @@
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 from . import pagecache
 
@@ -74,3 +80,64 @@ class AnonymousPageCacheMiddleware:
             return False
         control = response.get("Cache-Control", "")
         return not any(word in control for word in NO_STORE)
+
+
+# Features no page of the portal uses, refused to every page (and to anything injected).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+)
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django does not set: Permissions-Policy and Cross-Origin-Resource-Policy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+IDLE_KEY = "last_seen"
+
+
+class IdleSessionMiddleware:
+    """Sign out a signed-in person after SESSION_IDLE_SECONDS without a request.
+
+    Sessions last two weeks at most (SESSION_COOKIE_AGE); an official's or staff member's left
+    open on a shared computer ends after a working day of inactivity besides. The time seen is
+    written at most once a minute, so a page view rarely costs a session write.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(IDLE_KEY, now)
+            if now - last_seen > settings.SESSION_IDLE_SECONDS:
+                logout(request)
+                messages.info(request, _("You were signed out after a long time without activity."))
+                return redirect_to_login(request.get_full_path())
+            if now - last_seen >= 60 or IDLE_KEY not in request.session:
+                request.session[IDLE_KEY] = now
+        return self.get_response(request)

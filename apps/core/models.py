@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .content import PublicContent, PublicContentQuerySet
@@ -121,3 +122,20 @@ class KeyFigure(PublicContent):
 
     def __str__(self):
         return self.label
+
+
+class RateEvent(models.Model):
+    """One counted request (a password reset, a join request) for the portal's rate limits.
+
+    Private: never shown, never public content; kept a day (apps.core.tasks).
+    """
+
+    scope = models.CharField(max_length=40)
+    key = models.CharField(max_length=128)  # an address, or a hash of an e-mail address
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "at"])]
+
+    def __str__(self):
+        return f"{self.scope} {self.key} {self.at:%Y-%m-%d %H:%M}"

@@ -9,6 +9,20 @@ from django.utils.text import slugify
 # Unicode decomposition leaves these letters whole; Vietnamese readers treat them as d/D.
 _EXTRA_FOLDS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _SPACES = re.compile(r"\s+")
+# Bidirectional controls: they can make text read differently from what it holds
+# ("Trojan Source"); public text never needs them.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def drop_controls(text):
+    """``text`` without control or format characters (a NUL, a bidirectional control, …),
+    spaces kept: for text read from a query string and shown back or searched for."""
+    return "".join(ch for ch in text if ch == " " or unicodedata.category(ch)[0] != "C")
+
+
+def strip_bidi(text):
+    """``text`` without bidirectional control characters (U+202A–202E, U+2066–2069)."""
+    return BIDI_CONTROLS.sub("", text)
 
 
 def fold(text):

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .models import ProgressReport
@@ -21,9 +23,7 @@ class ProgressReportAdmin(admin.ModelAdmin):
     readonly_fields = (
         "status",
         "failure_reason",
-        "pdf",
-        "data_csv",
-        "data_xlsx",
+        "files",
         "queued_at",
         "dispatched_at",
         "started_at",
@@ -34,6 +34,18 @@ class ProgressReportAdmin(admin.ModelAdmin):
     )
     fields = ("reporting_date", "language", "scope", "published", *readonly_fields)
     actions = ["rebuild"]
+
+    @admin.display(description=_("files"))
+    def files(self, report):
+        """Links through the download view (the files are private, never under /media/)."""
+        links = [
+            (reverse("reports:download", args=[report.pk, kind]), label)
+            for kind, label in (("pdf", "PDF"), ("csv", "CSV"), ("xlsx", "XLSX"))
+            if report.status == ProgressReport.Status.DONE and report.file_for(kind)
+        ]
+        if not links:
+            return "–"
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
     @admin.action(description=_("Build the selected reports again"))
     def rebuild(self, request, queryset):

@@ -1,20 +1,14 @@
-import unicodedata
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.images import check_image, delete_renditions, save_renditions
+from apps.core.text import drop_controls
 
 from .models import FACILITY_FIELDS, Facility, LearningSpace, OpeningHours, Photo
 
 MAX_QUERY_LENGTH = 100
-
-
-def _clean_text(value):
-    """Drop control characters (a NUL byte would make PostgreSQL refuse the query)."""
-    return "".join(ch for ch in value if unicodedata.category(ch)[0] != "C" or ch == " ")
 
 
 class SpaceFilterForm(forms.Form):
@@ -42,7 +36,7 @@ class SpaceFilterForm(forms.Form):
         self.truncated = False
 
     def clean_q(self):
-        value = _clean_text(self.cleaned_data["q"])
+        value = drop_controls(self.cleaned_data["q"])
         if len(value) > MAX_QUERY_LENGTH:
             self.truncated = True
             value = value[:MAX_QUERY_LENGTH]

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "apps.core.middleware.AnonymousPageCacheMiddleware",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "apps.core.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -154,7 +156,16 @@ LOGIN_REDIRECT_URL = "core:workspace"
 LOGOUT_REDIRECT_URL = "core:home"
 
 # Sign-in throttling (django-axes): lock a user name from one address after repeated failures.
+# Signed-in sessions end after two weeks, or after this long without a request.
+SESSION_COOKIE_AGE = 14 * 24 * 3600
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 8 * 3600)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# …and an address, across every user name, after this many (password spraying; apps.core.accounts).
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
+# Password-reset requests per hour: from one address (then refused), for one account (then
+# silently not sent, with the usual answer).
+PASSWORD_RESET_ADDRESS_LIMIT = env_int("PASSWORD_RESET_ADDRESS_LIMIT", 5)
+PASSWORD_RESET_ACCOUNT_LIMIT = env_int("PASSWORD_RESET_ACCOUNT_LIMIT", 3)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -199,6 +210,8 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# Our static files are for our pages only: no "Access-Control-Allow-Origin: *".
+WHITENOISE_ALLOW_ALL_ORIGINS = False
 # Uploaded media are served by the portal itself in the one-machine mode; behind a reverse proxy
 # the proxy should serve MEDIA_ROOT and SERVE_MEDIA be turned off.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", not PRODUCTION)
@@ -300,13 +313,34 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
 
+# Requests refused for the client's mistakes (apps.core.logfilters).
+CLIENT_ERRORS = (
+    "DisallowedHost",
+    "DisallowedRedirect",
+    "InvalidSessionKey",
+    "RequestDataTooBig",
+    "SuspiciousMultipartForm",
+    "SuspiciousSession",
+    "TooManyFieldsSent",
+    "TooManyFilesSent",
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}},
+    "filters": {"client_error": {"()": "apps.core.logfilters.ClientErrorFilter"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # Django logs a refused request on django.security.<exception>; a logger's filters are
+        # not inherited by its children, so each is named.
+        **{
+            f"django.security.{name}": {"level": "WARNING", "filters": ["client_error"]}
+            for name in CLIENT_ERRORS
+        },
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # The site's identity. The navigation comes from the portal apps' configs (PortalAppConfig).

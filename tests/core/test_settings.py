@@ -60,9 +60,24 @@ def test_production_deploy_check_is_clean():
         DJANGO_ENV="production",
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="sonla.example",
+        TRUSTED_PROXY_COUNT="1",  # as docker-compose.yml sets it
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_production_behind_a_proxy_without_a_proxy_count_is_warned_about():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_ENV="production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="sonla.example",
+    )
+    assert result.returncode == 1
+    assert "learningcity.W001" in result.stderr
 
 
 def test_a_bad_boolean_names_the_variable(monkeypatch):

@@ -52,6 +52,17 @@ def test_pdf_download_has_the_right_headers(client, built):
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="son-la-progress-2024-12-31-en.pdf"' in response["Content-Disposition"]
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    # Downloaded and sandboxed, like every stored file the portal sends.
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Security-Policy"].startswith("sandbox;")
+
+
+def test_the_admin_links_a_reports_files_through_the_download_view(client, built, staff_user):
+    report = built("en")
+    client.force_login(staff_user)
+    html = client.get(f"/admin/reports/progressreport/{report.pk}/change/").content.decode()
+    assert f'href="/vi/reports/{report.pk}/pdf/"' in html  # the admin speaks Vietnamese here
+    assert "/media/reports/" not in html
 
 
 def test_data_downloads_are_attachments(client, built):
@@ -89,7 +100,9 @@ def test_workspace_needs_sign_in(client):
 def test_a_juror_may_not_ask_for_reports(client, juror):
     client.force_login(juror)
     assert client.get("/en/workspace/reports/").status_code == 403
-    assert client.post("/en/workspace/reports/", {}).status_code == 403
+    data = {"reporting_date": "2024-12-31", "language": "en", "scope": "all"}
+    assert client.post("/en/workspace/reports/", data).status_code == 403
+    assert not ProgressReport.objects.exists()
 
 
 def test_workspace_home_lists_reports_for_officials_only(client, official, juror):
@@ -167,6 +180,8 @@ def test_only_staff_may_publish(client, built, official, staff_user):
         client.post(f"/en/workspace/reports/{report.pk}/publish/", {"published": "1"}).status_code
         == 403
     )
+    report.refresh_from_db()
+    assert not report.published
     client.force_login(staff_user)
     client.post(f"/en/workspace/reports/{report.pk}/publish/", {"published": "1"})
     report.refresh_from_db()
