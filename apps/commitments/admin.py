@@ -8,26 +8,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from apps.core.history_admin import ChangeHistoryAdmin, ChangeHistoryInline
+
 from . import services
 from .models import Change, Commitment, Measurement
 
 
-class ChangeInline(admin.TabularInline):
+class ChangeInline(ChangeHistoryInline):
     """The history of a commitment and its measurements, read-only, newest first."""
 
     model = Change
-    fields = ("at", "user", "object_type", "object_id", "action", "changes")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = False
-    verbose_name_plural = _("change history")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Commitment)
@@ -221,29 +211,7 @@ class MeasurementAdmin(TranslationAdmin):
 
 
 @admin.register(Change)
-class ChangeAdmin(admin.ModelAdmin):
+class ChangeAdmin(ChangeHistoryAdmin):
     """Who changed what, and when; nobody can alter or delete it."""
 
-    list_display = ("at", "user", "action", "object_type", "object_repr")
-    list_filter = ("action", "object_type")
-    search_fields = ("object_repr",)
-    list_select_related = ("user",)
-    readonly_fields = (
-        "at",
-        "user",
-        "commitment",
-        "object_type",
-        "object_id",
-        "object_repr",
-        "action",
-        "changes",
-    )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    owner_field = "commitment"

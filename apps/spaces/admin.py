@@ -3,6 +3,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from apps.core.history_admin import ChangeHistoryAdmin, ChangeHistoryInline
+
 from .forms import PhotoForm
 from .models import Change, LearningSpace, OpeningHours, Photo
 
@@ -24,22 +26,10 @@ class PhotoInline(TranslationTabularInline):
         return f"{photo.width} × {photo.height}" if photo.pk else "—"
 
 
-class ChangeInline(admin.TabularInline):
+class ChangeInline(ChangeHistoryInline):
     """The history of a space, its hours and its photos, read-only, newest first."""
 
     model = Change
-    fields = ("at", "user", "object_type", "object_id", "action", "changes")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = False
-    verbose_name_plural = _("change history")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LearningSpace)
@@ -105,29 +95,7 @@ class LearningSpaceAdmin(TranslationAdmin):
 
 
 @admin.register(Change)
-class ChangeAdmin(admin.ModelAdmin):
+class ChangeAdmin(ChangeHistoryAdmin):
     """Who changed which space, hours or photo, and when; nobody can alter or delete it."""
 
-    list_display = ("at", "user", "action", "object_type", "object_repr", "space")
-    list_filter = ("action", "object_type")
-    search_fields = ("object_repr",)
-    list_select_related = ("user", "space")
-    readonly_fields = (
-        "at",
-        "user",
-        "space",
-        "object_type",
-        "object_id",
-        "object_repr",
-        "action",
-        "changes",
-    )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    owner_field = "space"
