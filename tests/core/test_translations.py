@@ -27,6 +27,7 @@ GETTEXT_TOOLS = ("xgettext", "msgmerge", "msguniq", "msgattrib")
 # Top-level entries left out of the scratch tree: ignored by `make messages` anyway,
 # or generated (collected static files, uploads, packaging metadata).
 NOT_SOURCE = {"locale", "tests", "bench", "node_modules", "var", "media"}
+_NOT_COPIED = shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules")
 
 
 def _key(entry):
@@ -87,8 +88,10 @@ def fresh_catalogues(tmp_path_factory):
     """`make messages` run into a scratch copy of locale/: {lang: the .po it would write}.
 
     makemessages walks the working directory and writes beside the first LOCALE_PATHS entry
-    whose parent holds the file, so it runs in a scratch tree of symlinks to the sources
-    (followed with --symlinks) with a copy of locale/ and settings naming that copy.
+    whose parent holds the file, so it runs in a scratch copy of the sources with a copy of
+    locale/ and settings naming that copy. A copy, not links: makemessages writes work files
+    beside each template it reads, which must never land in the checkout (where another test
+    process may be running the same check).
     """
     missing = [tool for tool in GETTEXT_TOOLS if shutil.which(tool) is None]
     if missing:
@@ -104,7 +107,10 @@ def fresh_catalogues(tmp_path_factory):
             or entry.name.endswith(".egg-info")
         ):
             continue
-        (tree / entry.name).symlink_to(entry)
+        if entry.is_dir():
+            shutil.copytree(entry, tree / entry.name, ignore=_NOT_COPIED)
+        else:
+            shutil.copy2(entry, tree / entry.name)
     shutil.copytree(LOCALE, tree / "locale")
     (tree / "makemessages_settings.py").write_text(
         f"from {settings.SETTINGS_MODULE} import *  # noqa: F403\n"
@@ -116,7 +122,7 @@ def fresh_catalogues(tmp_path_factory):
         "PYTHONPATH": os.pathsep.join([str(tree), str(ROOT), os.environ.get("PYTHONPATH", "")]),
     }
     run = subprocess.run(
-        [sys.executable, "-m", "django", *MAKEMESSAGES_ARGS, "--symlinks"],
+        [sys.executable, "-m", "django", *MAKEMESSAGES_ARGS],
         cwd=tree,
         env=env,
         capture_output=True,
