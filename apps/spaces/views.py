@@ -73,8 +73,11 @@ def _area_options(choices, selected):
 
 def _filters(request):
     """The list's filters from the query string: the form, and its valid values by name."""
-    areas = memo("spaces:areas", lambda: list(Area.objects.active()))
-    form = SpaceFilterForm(request.GET, areas)
+    # The form checks the area asked for, if any (one small query, uncached pages only); the
+    # list of every area is needed only to build the page, inside the memo.
+    slug = request.GET.get("area", "")[:80]
+    asked = list(Area.objects.active().filter(slug=slug)) if slug else []
+    form = SpaceFilterForm(request.GET, asked)
     form.is_valid()  # every filter is optional; the valid ones apply, the others are reported
     data = form.cleaned_data
     area = data.get("area")
@@ -85,7 +88,7 @@ def _filters(request):
         "facility": data.get("facility", ""),
         "open": data.get("open", ""),
     }
-    return areas, form, filters
+    return form, filters
 
 
 def _filtered_spaces(data, area, now):
@@ -103,7 +106,7 @@ def _filtered_spaces(data, area, now):
 
 def space_list(request):
     now = timezone.now()
-    areas, form, filters = _filters(request)
+    form, filters = _filters(request)
     area = form.cleaned_data.get("area")
     minute = _minute(now)
     parts = (sorted(filters.items()), minute)
@@ -116,6 +119,7 @@ def space_list(request):
     accept_query(request, **filters, page=page)
 
     def build():
+        areas = list(Area.objects.active())
         spaces = _filtered_spaces(filters, area, now)
         # Counts per area follow every filter but the area itself, so each option says what
         # choosing it would show.
