@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from apps.core.history_admin import ChangeHistoryAdmin, ChangeHistoryInline
 
 from . import services
+from .evidence import clean_evidence
 from .models import Change, Commitment, Measurement
 
 
@@ -85,9 +86,19 @@ class ImportForm(forms.Form):
     )
 
 
+class MeasurementAdminForm(forms.ModelForm):
+    def clean_evidence(self):
+        # Re-encoded here, not in record_measurement(), so a picture that cannot be decoded is
+        # refused on the form instead of failing the save.
+        evidence = self.cleaned_data.get("evidence")
+        return clean_evidence(evidence) if evidence else evidence
+
+
 @admin.register(Measurement)
 class MeasurementAdmin(TranslationAdmin):
     """Measurements are append-only: staff add and review them, never edit nor delete them."""
+
+    form = MeasurementAdminForm
 
     list_display = ("commitment", "valid_on", "value", "status", "recorded_by", "recorded_at")
     list_filter = ("status", "commitment")

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import TextBoxField, show_length_limits
+
 from .evidence import MAX_EVIDENCE_MB, validate_evidence
 from .models import Unit
 from .services import active_measurement_on
@@ -22,13 +24,13 @@ class MeasurementForm(forms.Form):
         label=_("Date the figure is valid for"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    note_vi = forms.CharField(
+    note_vi = TextBoxField(
         label=_("Note (Vietnamese)"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "lang": "vi"}),
         help_text=_("Where the figure comes from and what it covers."),
     )
-    note_en = forms.CharField(
+    note_en = TextBoxField(
         label=_("Note (English, optional)"),
         max_length=2000,
         required=False,
@@ -63,6 +65,7 @@ class MeasurementForm(forms.Form):
         }
         # Django links each field to its help text and its errors (aria-describedby) itself.
         self.fields["value"].help_text = hints.get(commitment.unit, "")
+        show_length_limits(self)
 
     def clean_value(self):
         value = self.cleaned_data["value"]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.permissions import can_change
 
-from .evidence import evidence_extension
+from .evidence import CleanEvidence, clean_evidence
 from .models import Commitment, Measurement
 
 
@@ -54,13 +54,17 @@ def record_measurement(
 
     It is approved at once, unless the commitment asks for a second official's approval: then
     it waits, out of the public series, until someone else approves it. The evidence file is
-    checked by content and kept in the private storage under a random name with the extension
-    that matches what it is (the evidence view decides who may see it).
+    checked by content (a picture re-encoded without its metadata, unless ``clean_evidence()``
+    did it already, as the admin's form does) and kept in the private storage under a random
+    name with the extension that matches what it is (the evidence view decides who may see it).
     """
     if not can_record(user, commitment):
         raise PermissionDenied(_("You are not assigned to this commitment."))
-    if evidence:
-        evidence.name = f"evidence.{evidence_extension(evidence)}"
+    if evidence and not isinstance(evidence, CleanEvidence):
+        try:
+            evidence = clean_evidence(evidence)
+        except ValidationError as error:
+            raise ValidationError({"evidence": error.messages}) from None
     now = timezone.now()
     measurement = Measurement(
         commitment=commitment,
@@ -171,6 +175,11 @@ def _parse_row(row, commitments):
     except InvalidOperation:
         value = None
         errors.append(_("value “%(value)s” is not a number") % {"value": raw_value})
+    for name in ("note_vi", "note_en"):
+        try:  # the model's own limits, so a long note is a row error, not a failed import
+            Measurement._meta.get_field(name).run_validators((row.get(name) or "").strip())
+        except ValidationError as error:
+            errors.extend(f"{name}: {message}" for message in error.messages)
     if commitment is not None:
         for check, item in (
             (commitment.validate_value, value),

@@ -1,5 +1,9 @@
 """Where files that must not be public are kept (evidence, unpublished reports)."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from django.core.files.storage import storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -31,3 +35,24 @@ def get_private_storage():
 def _forget_private_storage(*, setting, **kwargs):
     if setting == "STORAGES":
         private_storage._wrapped = empty
+
+
+def overwrite(storage, name, content):
+    """Replace the stored file ``name`` with ``content`` (bytes), keeping its name.
+
+    Django's storages never overwrite (``save`` picks another name). The new content is
+    written beside the old file and moved over it in one step, so a reader meets the old file
+    or the new one, never a missing or half-written file. File-system storages only.
+    """
+    path = Path(storage.path(name))
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".overwrite-")
+    try:
+        with os.fdopen(handle, "wb") as new:
+            new.write(content)
+            new.flush()
+            os.fsync(new.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,6 +1,7 @@
 """Progress reports: a PDF and data files about the commitments, built in the background."""
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -57,7 +58,12 @@ class ProgressReport(PublicContent):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
-    failure_reason = models.TextField(_("reason of the failure"), blank=True)
+    failure_reason = models.TextField(
+        _("reason of the failure"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+    )
     # Private: the download view sends a report's files after checking it is published or that
     # the visitor may ask for reports (an unpublished report must not be one guess away).
     pdf = models.FileField(

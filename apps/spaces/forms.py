@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import TextBoxField, show_length_limits
 from apps.core.images import check_image, delete_renditions, save_renditions
 from apps.core.text import drop_controls
 
@@ -88,12 +89,19 @@ class SpaceEditForm(forms.ModelForm):
             "activities_vi": forms.Textarea(attrs={"rows": 4, "lang": "vi"}),
             "activities_en": forms.Textarea(attrs={"rows": 4, "lang": "en"}),
         }
+        field_classes = dict.fromkeys(
+            ["description_vi", "description_en", "activities_vi", "activities_en"], TextBoxField
+        )
         labels = {
             "description_vi": _("Description (Vietnamese)"),
             "description_en": _("Description (English)"),
             "activities_vi": _("Regular activities (Vietnamese), one per line"),
             "activities_en": _("Regular activities (English), one per line"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        show_length_limits(self)
 
 
 class OpeningHoursForm(forms.ModelForm):

@@ -2,6 +2,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -135,9 +136,17 @@ class LearningSpace(PublicContent):
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
-    description = models.TextField(_("description"), blank=True)
+    # Django leaves a TextField's max_length to the form: the validators hold it for every way
+    # in (the admin, an import, a script).
+    description = models.TextField(
+        _("description"), blank=True, max_length=3000, validators=[MaxLengthValidator(3000)]
+    )
     activities = models.TextField(
-        _("regular activities"), blank=True, help_text=_("One activity per line.")
+        _("regular activities"),
+        blank=True,
+        max_length=2000,
+        validators=[MaxLengthValidator(2000)],
+        help_text=_("One activity per line."),
     )
     book_count = models.PositiveIntegerField(_("number of books"), default=0)
     has_reading_corner = models.BooleanField(_("reading corner"), default=False)

@@ -76,7 +76,8 @@ def _filters(request):
     # The form checks the area asked for, if any (one small query, uncached pages only); the
     # list of every area is needed only to build the page, inside the memo.
     slug = request.GET.get("area", "")[:80]
-    asked = list(Area.objects.active().filter(slug=slug)) if slug else []
+    valid = slug.isascii() and slug.replace("-", "").replace("_", "").isalnum()
+    asked = list(Area.objects.active().filter(slug=slug)) if valid else []
     form = SpaceFilterForm(request.GET, asked)
     form.is_valid()  # every filter is optional; the valid ones apply, the others are reported
     data = form.cleaned_data

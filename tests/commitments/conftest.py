@@ -1,11 +1,13 @@
 import datetime
 import importlib
+import io
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 from django.utils import timezone
+from PIL import ExifTags, Image
 
 from apps.commitments.models import Commitment, KeyFeature, Measurement, Unit
 from apps.core.permissions import OFFICIALS
@@ -77,3 +79,46 @@ def without_measurement_guards(db):
     with connection.cursor() as cursor:
         editor = SimpleNamespace(connection=connection, execute=cursor.execute)
         GUARDS.drop_guards(None, editor)
+
+
+# Pictures with what a phone writes into them ------------------------------------------------
+
+OWNER, CAMERA = "Nguyen Van A", "PhoneMaker"
+
+
+def gps_exif(orientation=None):
+    """What a phone writes into a photo: where it was taken, the camera and its owner."""
+    exif = Image.Exif()
+    exif[ExifTags.Base.Make] = CAMERA
+    exif[ExifTags.Base.Artist] = OWNER
+    if orientation:
+        exif[ExifTags.Base.Orientation] = orientation
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef] = "N"
+    gps[ExifTags.GPS.GPSLatitude] = (21.0, 19.0, 32.0)
+    gps[ExifTags.GPS.GPSLongitudeRef] = "E"
+    gps[ExifTags.GPS.GPSLongitude] = (103.0, 54.0, 50.0)
+    return exif
+
+
+def two_colours(size=(400, 200)):
+    """Red on the left half, blue on the right: which way up it is shows."""
+    image = Image.new("RGB", size, (0, 0, 255))
+    image.paste((255, 0, 0), (0, 0, size[0] // 2, size[1]))
+    return image
+
+
+def picture(fmt, image=None, **save):
+    buffer = io.BytesIO()
+    (image or two_colours()).save(buffer, fmt, **save)
+    return buffer.getvalue()
+
+
+def assert_only_pixels(data):
+    image = Image.open(io.BytesIO(data))
+    assert not image.getexif()
+    assert not image.getexif().get_ifd(ExifTags.IFD.GPSInfo)
+    assert not {"exif", "xmp", "comment", "icc_profile", "Author"} & set(image.info)
+    for secret in (OWNER.encode(), CAMERA.encode(), b"Exif"):
+        assert secret not in data
+    return image

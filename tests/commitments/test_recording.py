@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import random
 import re
 from decimal import Decimal
 
@@ -149,6 +150,15 @@ def test_a_fake_pdf_is_refused(signed_in):
     assert "choose the evidence file again" in response.content.decode()
 
 
+@pytest.mark.parametrize("fmt", ["BMP", "TIFF"])
+def test_a_picture_in_another_format_is_refused_as_evidence(signed_in, fmt):
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "green").save(buffer, fmt)
+    scan = SimpleUploadedFile("scan.png", buffer.getvalue(), "image/png")
+    response = signed_in.post(URL, form(evidence=scan))
+    assert_refused(response, "This file is neither, whatever its name says.")
+
+
 def test_a_50_mb_file_is_refused(signed_in):
     big = SimpleUploadedFile("scan.pdf", b"%PDF-" + b"0" * (50 * 1024 * 1024), "application/pdf")
     response = signed_in.post(URL, form(evidence=big))
@@ -163,8 +173,19 @@ def test_a_photo_just_over_40_megapixels_is_refused(signed_in):
     )
 
 
+def scanned_page_png(width, height):
+    """A black-and-white scan: a white page with a block of print (enough bytes for its pixels,
+    unlike a blank one)."""
+    rng = random.Random(1)
+    page = Image.new("1", (width, height), 1)
+    page.paste(Image.frombytes("1", (800, 600), rng.randbytes(100 * 600)), (100, 100))
+    buffer = io.BytesIO()
+    page.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def test_a_photo_of_exactly_40_megapixels_is_accepted(signed_in):
-    scan = SimpleUploadedFile("scan.png", one_colour_png(8000, 5000), "image/png")
+    scan = SimpleUploadedFile("scan.png", scanned_page_png(8000, 5000), "image/png")
     assert signed_in.post(URL, form(evidence=scan)).status_code == 302
     assert Measurement.objects.get().evidence.name.endswith(".png")
 

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import ExifTags, Image
 
-from apps.core.images import check_image, delete_renditions, save_renditions
+from apps.core.images import MAX_PIXELS, check_image, delete_renditions, save_renditions
 
 from .conftest import image_bytes
 
@@ -59,6 +59,12 @@ def test_a_renamed_pdf_is_refused():
     assert "not a picture" in refusal(pdf, "holiday.jpg")
 
 
+@pytest.mark.parametrize("fmt", ["BMP", "TIFF", "ICO"])
+def test_a_picture_in_another_format_is_refused(fmt):
+    # Pillow reads them, but browsers do not all show them and each is one more decoder.
+    assert "not a picture we can read" in refusal(image_bytes(fmt, size=(64, 48)), "photo.jpg")
+
+
 def test_a_truncated_png_is_refused():
     data = noisy_png()
     assert "damaged or incomplete" in refusal(data[: len(data) * 2 // 3], "photo.png")
@@ -72,6 +78,53 @@ def test_too_many_pixels_below_pillows_own_limit_is_refused_too():
     message = refusal(png_header_only(10_000, 6_000), "big.png")
     assert "10000 × 6000" in message
     assert "50 million pixels" in message
+
+
+def saved(image, fmt="PNG", **options):
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def test_a_blown_up_picture_of_one_colour_is_refused_as_a_bomb():
+    message = refusal(saved(Image.new("L", (6300, 6300))), "scan.png")
+    assert message.startswith("This picture claims 6300 × 6300 pixels in a file of only 37.7")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        saved(Image.new("RGB", (1920, 1080), "white")),  # a blank screenshot: 241 pixels a byte
+        saved(Image.new("RGB", (4000, 3000), "white"), "JPEG", quality=95),  # 64 pixels a byte
+    ],
+    ids=["blank screenshot", "white photo"],
+)
+def test_plain_pictures_are_not_taken_for_bombs(data):
+    assert check_image(upload(data)).width == min(2560, Image.open(io.BytesIO(data)).width)
+
+
+def test_pillow_itself_refuses_twice_the_limit_before_decoding():
+    # The limit holds for any picture the portal opens, whatever the code that opens it.
+    assert MAX_PIXELS == 50_000_000
+    with pytest.raises(Image.DecompressionBombError):
+        Image.open(io.BytesIO(png_header_only(10_001, 10_000)))
+
+
+def test_a_big_picture_is_shrunk_to_what_the_pages_need_before_it_is_converted():
+    page = Image.new("L", (6000, 4000), 255)
+    page.paste(Image.effect_noise((300, 300), 60), (100, 100))
+    image = check_image(upload(saved(page), "big.png"))
+    assert (image.mode, image.size) == ("RGB", (2560, 1707))
+
+
+def test_a_big_palette_picture_is_shrunk_smoothly_not_by_dropping_pixels():
+    stripes = Image.new("P", (5120, 100), 0)
+    stripes.putpalette([0, 0, 0, 255, 255, 255] + [0] * 762)
+    for x in range(0, 5120, 2):
+        stripes.paste(1, (x, 0, x + 1, 100))
+    image = check_image(upload(saved(stripes), "stripes.png"))
+    assert image.width == 2560
+    assert 100 < image.getpixel((1000, 25))[0] < 160  # grey, not every other column
 
 
 def test_a_30_mb_file_is_refused_by_its_size():

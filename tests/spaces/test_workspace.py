@@ -1,7 +1,9 @@
+import io
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from apps.core.models import Area
 from apps.core.permissions import OFFICIALS, can_change
@@ -187,6 +189,38 @@ def test_a_bad_photo_gets_a_message_and_keeps_the_alt_text(client, official, spa
     assert "not a picture we can read" in html
     assert 'value="Children reading"' in html
     assert not Photo.objects.exists()
+
+
+def media_files(settings):
+    root = Path(settings.MEDIA_ROOT)
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "This picture claims 7000 × 7000 pixels in a file of only 46.5\xa0KB"),
+        ("vi", "Ảnh này khai báo 7000 × 7000 điểm ảnh trong một tệp chỉ 46,5\xa0KB"),
+    ],
+)
+def test_a_decompression_bomb_is_refused_as_a_photo(
+    client, official, space, settings, language, message
+):
+    # 49 million pixels in 47 KB: 5.8 s and 210 MB to decode before this check.
+    buffer = io.BytesIO()
+    Image.new("L", (7000, 7000)).save(buffer, "PNG")
+    client.force_login(official)
+    bomb = SimpleUploadedFile("p.png", buffer.getvalue(), content_type="image/png")
+    data = {"upload": bomb, "alt_vi": "Trẻ em đọc sách", "alt_en": "Children reading", "order": 3}
+    response = client.post(f"/{language}/workspace/spaces/{space.slug}/photos/", data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert 'value="Trẻ em đọc sách"' in html
+    assert 'value="Children reading"' in html
+    assert 'name="order" value="3"' in html
+    assert not Photo.objects.exists()
+    assert not media_files(settings)
 
 
 def test_alt_text_is_required_in_both_languages(client, official, space):

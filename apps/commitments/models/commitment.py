@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -53,7 +54,10 @@ class Commitment(PublicContent):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    # Django leaves a TextField's max_length to the form: the validator holds it everywhere.
+    description = models.TextField(
+        _("description"), blank=True, max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     key_feature = models.CharField(_("GNLC key feature"), max_length=40, choices=KeyFeature.choices)
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
     direction = models.CharField(

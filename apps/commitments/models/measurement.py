@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -92,7 +93,10 @@ class Measurement(PublicContent):
     )
     valid_on = models.DateField(_("valid on"))
     value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
-    note = models.TextField(_("note"), blank=True, max_length=2000)
+    # Django leaves a TextField's max_length to the form: the validator holds it for imports too.
+    note = models.TextField(
+        _("note"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
     evidence = models.FileField(
         _("evidence"),
         upload_to=evidence_path,
