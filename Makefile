@@ -55,7 +55,7 @@ dev: prepare
 ## DATABASE_URL and REDIS_URL are set.
 test: install sysdeps-test npm
 	$(PY) manage.py compilemessages --ignore '$(VENV)' --ignore node_modules -v0
-	$(PY) -m pytest -n $(WORKERS) --dist loadgroup --durations=15 $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(WORKERS) --durations=15 $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.deps
 	$(PY) -m pytest -m "not browser" -x -q $(PYTEST_ARGS)

@@ -65,14 +65,6 @@ def pytest_addoption(parser):
     )
 
 
-def pytest_collection_modifyitems(config, items):
-    # The real Celery workers of different xdist processes would share one Redis queue and
-    # take each other's tasks: every worker test runs in one xdist process, one after another.
-    for item in items:
-        if item.get_closest_marker("worker"):
-            item.add_marker(pytest.mark.xdist_group("celery-worker"))
-
-
 _SKIPS = []
 
 
@@ -184,6 +176,7 @@ def start_worker(transactional_db, tmp_path):
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "DJANGO_SETTINGS_MODULE": "learningcity.settings.base",
         "CELERY_TASK_ALWAYS_EAGER": "false",
+        "BROKER_URL": settings.CELERY_BROKER_URL,  # this test process's own queue
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "PRIVATE_MEDIA_ROOT": str(storages["private"].location),
     }
