@@ -135,8 +135,8 @@ def space_list(request):
             query=filters["q"],
             selected_area=area,
             area_options=_area_options(_area_choices(areas, counts, area), area),
-            kind_field=SpaceFilterForm({"kind": filters["kind"]}, [])["kind"],
-            facility_field=SpaceFilterForm({"facility": filters["facility"]}, [])["facility"],
+            # The form as the valid filters fill it (never the raw query string).
+            form=SpaceFilterForm(filters, []),
             filtered=any(filters.values()),
         )
         html = render_to_string("spaces/list_main.html", context, request=request)
