@@ -4,57 +4,46 @@ Colours and lines are SVG attributes (not inline styles) so the Content Security
 Every chart carries a title and a description; the page follows it with the same data as text.
 """
 
-import datetime
-from decimal import Decimal
-
-from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .models import Unit
+from .geometry import geometry
 
-INK, MUTED, BRAND, TARGET, PATH = "#1a1a1a", "#4a4a4a", "#0b5d3b", "#9c1f2b", "#6b6b6b"
+INK, MUTED, BRAND, TARGET, PATH, GRID = (
+    "#1a1a1a",
+    "#4a4a4a",
+    "#0b5d3b",
+    "#9c1f2b",
+    "#6b6b6b",
+    "#e4dfd5",
+)
+# The chart is drawn for a phone: 340 units wide shows at about 328 px on a 360 px screen, so
+# 13-unit text stays above 12 px there.
+WIDTH, HEIGHT, FONT_SIZE, CHAR_WIDTH = 340, 230, 13, 7.6
 
 
-class _Frame:
-    """Maps dates and values of one commitment to points of a box."""
+class _Box:
+    """Maps the shares of a Geometry onto a box of the SVG (y grows downwards)."""
 
-    def __init__(self, commitment, series, left, top, width, height):
-        values = [commitment.baseline_value, commitment.target_value, *(m.value for m in series)]
-        self.low = min(Decimal(0), *values)
-        high = max(values)
-        if high <= self.low:
-            high = self.low + 1
-        self.high = high + (high - self.low) * Decimal("0.08")
-        self.start = datetime.date(commitment.baseline_year, 1, 1)
-        last = max([commitment.path_end, *(m.valid_on for m in series)])
-        self.days = max(1, (last - self.start).days)
+    def __init__(self, left, top, width, height):
         self.left, self.top, self.width, self.height = left, top, width, height
 
-    def x(self, day):
-        return round(self.left + self.width * (day - self.start).days / self.days, 1)
+    def x(self, share):
+        return round(self.left + self.width * share, 1)
 
-    def y(self, value):
-        share = (Decimal(value) - self.low) / (self.high - self.low)
-        return round(self.top + self.height * (1 - float(share)), 1)
+    def y(self, share):
+        return round(self.top + self.height * (1 - share), 1)
 
-
-def _points(frame, pairs):
-    return " ".join(f"{frame.x(day)},{frame.y(value)}" for day, value in pairs)
-
-
-def _series_points(commitment, series):
-    return [(commitment.path_start, commitment.baseline_value)] + [
-        (m.valid_on, m.value) for m in series
-    ]
+    def points(self, points):
+        return " ".join(f"{self.x(p.x)},{self.y(p.y)}" for p in points)
 
 
 def sparkline(commitment, series, label):
     """A small trend line with the target as a thin line, for the dashboard cards."""
-    frame = _Frame(commitment, series, 2, 4, 116, 28)
-    target_y = frame.y(commitment.target_value)
-    line = _points(frame, _series_points(commitment, series))
+    shape = geometry(commitment, series)
+    box = _Box(2, 4, 116, 28)
+    target_y = box.y(shape.target.share)
     return format_html(
         '<svg class="sparkline" viewBox="0 0 120 36" width="120" height="36" role="img" '
         'aria-label="{}" focusable="false">'
@@ -66,123 +55,97 @@ def sparkline(commitment, series, label):
         target_y,
         target_y,
         TARGET,
-        line,
+        box.points(shape.points),
         BRAND,
     )
 
 
-def chart(commitment, series, *, uid="chart"):
-    """The series, the target line and the straight path from baseline to target."""
-    width, height, left, top, right, bottom = 480, 280, 76, 16, 20, 40
-    plot_w, plot_h = width - left - right, height - top - bottom
-    frame = _Frame(commitment, series, left, top, plot_w, plot_h)
-    fmt = commitment.format_value
-    target_y = frame.y(commitment.target_value)
-    parts = [
-        # axes
-        format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"/>',
-            left,
-            top,
-            left,
-            top + plot_h,
-            MUTED,
-        ),
-        format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"/>',
-            left,
-            top + plot_h,
-            left + plot_w,
-            top + plot_h,
-            MUTED,
-        ),
-        # value labels: bottom of the scale and the target
-        format_html(
-            '<text x="{}" y="{}" text-anchor="end" font-size="14" fill="{}">{}</text>',
-            left - 6,
-            top + plot_h + 4,
-            INK,
-            _axis(commitment, frame.low),
-        ),
-        format_html(
-            '<text x="{}" y="{}" text-anchor="end" font-size="14" fill="{}">{}</text>',
-            left - 6,
-            target_y + 4,
-            TARGET,
-            _axis(commitment, commitment.target_value),
-        ),
-        # target line
-        format_html(
-            '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="2" '
-            'stroke-dasharray="6 4"/>',
-            left,
-            left + plot_w,
-            target_y,
-            target_y,
-            TARGET,
-        ),
-        # straight path from the baseline to the target
-        format_html(
-            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5" '
-            'stroke-dasharray="2 4"/>',
-            frame.x(commitment.path_start),
-            frame.y(commitment.baseline_value),
-            frame.x(commitment.path_end),
-            target_y,
-            PATH,
-        ),
-    ]
-    years = sorted(
-        {commitment.baseline_year, commitment.target_year, *(m.valid_on.year for m in series)}
+def _text(x, y, text, colour=INK, anchor="end"):
+    return format_html(
+        '<text x="{}" y="{}" text-anchor="{}" font-size="{}" fill="{}">{}</text>',
+        x,
+        y,
+        anchor,
+        FONT_SIZE,
+        colour,
+        text,
     )
-    if len(years) > 5:  # keep the year labels apart on a narrow chart
-        step = -(-len(years) // 4)
-        years = sorted({*years[::step], commitment.baseline_year, commitment.target_year})
+
+
+def _line(x1, y1, x2, y2, colour, width=1, dash=""):
+    return format_html(
+        '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"{}/>',
+        x1,
+        y1,
+        x2,
+        y2,
+        colour,
+        width,
+        format_html(' stroke-dasharray="{}"', dash) if dash else "",
+    )
+
+
+def chart(commitment, series, *, uid="chart"):
+    """The series, the target line and the planned path from the baseline to the target."""
+    shape = geometry(commitment, series)
+    labels = [tick.label for tick in shape.y_ticks] + [shape.target.label]
+    left = round(max(len(label) for label in labels) * CHAR_WIDTH + 10)
+    # On the right, room for half of the last year's label, centred on its tick.
+    box = _Box(left, 12, WIDTH - left - 22, HEIGHT - 12 - 28)
+    bottom = box.y(0)
+    parts = []
+    for tick in shape.y_ticks:  # light grid lines with a few labelled values
+        parts.append(_line(box.left, box.y(tick.share), box.x(1), box.y(tick.share), GRID))
+        if tick.label:
+            parts.append(_text(left - 6, box.y(tick.share) + 4, tick.label))
     parts += [
-        format_html(
-            '<text x="{}" y="{}" text-anchor="middle" font-size="14" fill="{}">{}</text>',
-            frame.x(datetime.date(year, 7, 1)),
-            top + plot_h + 22,
-            INK,
-            year,
-        )
-        for year in years
+        _line(box.left, box.top, box.left, bottom, MUTED),
+        _line(box.left, bottom, box.x(1), bottom, MUTED),
     ]
-    points = _series_points(commitment, series)
-    parts.append(
+    if not shape.zero_based:  # a break in the axis: it does not start at 0
+        parts.append(
+            format_html(
+                '<polyline points="{},{} {},{} {},{} {},{}" fill="none" stroke="{}"/>',
+                left - 4,
+                bottom - 2,
+                left + 4,
+                bottom - 6,
+                left - 4,
+                bottom - 10,
+                left + 4,
+                bottom - 14,
+                MUTED,
+            )
+        )
+    for tick in shape.x_ticks:
+        parts.append(_line(box.x(tick.share), bottom, box.x(tick.share), bottom + 4, MUTED))
+        if tick.label:
+            parts.append(_text(box.x(tick.share), bottom + 21, tick.label, anchor="middle"))
+    target_y = box.y(shape.target.share)
+    start, end = shape.path
+    parts += [
+        _text(left - 6, target_y + 4, shape.target.label, TARGET),
+        _line(box.left, target_y, box.x(1), target_y, TARGET, 2, "6 4"),
+        _line(box.x(start.x), box.y(start.y), box.x(end.x), box.y(end.y), PATH, 1.5, "2 4"),
         format_html(
             '<polyline points="{}" fill="none" stroke="{}" stroke-width="3" '
             'stroke-linejoin="round"/>',
-            _points(frame, points),
+            box.points(shape.points),
             BRAND,
-        )
-    )
-    parts.append(
+        ),
         format_html_join(
             "",
             '<circle cx="{}" cy="{}" r="4" fill="{}"><title>{}: {}</title></circle>',
-            (
-                (frame.x(day), frame.y(value), BRAND, day.isoformat(), fmt(value))
-                for day, value in points[1:]
-            ),
-        )
-    )
+            ((box.x(p.x), box.y(p.y), BRAND, p.day.isoformat(), p.label) for p in shape.points[1:]),
+        ),
+    ]
     title = _("Progress of “%(title)s”") % {"title": commitment.title}
-    description = _(
-        "Solid line: measured values from the baseline of %(baseline)s in %(baseline_year)s. "
-        "Dashed red line: the target of %(target)s by %(target_year)s. Dotted line: the straight "
-        "path from the baseline to the target. The table below gives the same figures."
-    ) % {
-        "baseline": fmt(commitment.baseline_value),
-        "baseline_year": commitment.baseline_year,
-        "target": fmt(commitment.target_value),
-        "target_year": commitment.target_year,
-    }
+    description = " ".join(filter(None, [describe(commitment), shape.axis_note]))
     return format_html(
         '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-t {}-d">'
         '<title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>',
-        width,
-        height,
+        WIDTH,
+        HEIGHT,
         uid,
         uid,
         uid,
@@ -193,9 +156,21 @@ def chart(commitment, series, *, uid="chart"):
     )
 
 
-def _axis(commitment, value):
-    """A short label for the value axis (a large VND amount in billions)."""
-    if commitment.unit == Unit.VND and abs(value) >= 10**9:
-        billions = number_format(value / 10**9, decimal_pos=0, use_l10n=True, force_grouping=True)
-        return _("%(amount)s bn VND") % {"amount": billions}
-    return commitment.format_value(value)
+def describe(commitment):
+    """What the chart shows, in words (the SVG's description)."""
+    fmt = commitment.format_value
+    return _(
+        "Solid line: measured values from the baseline of %(baseline)s in %(baseline_year)s. "
+        "Dashed red line: the target of %(target)s by %(target_year)s. Dotted line: the planned "
+        "path from the baseline to the target. The table below gives the same figures."
+    ) % {
+        "baseline": fmt(commitment.baseline_value),
+        "baseline_year": commitment.baseline_year,
+        "target": fmt(commitment.target_value),
+        "target_year": commitment.target_year,
+    }
+
+
+def axis_note(commitment, series):
+    """The sentence that says the value axis does not start at 0 ("" when it does)."""
+    return geometry(commitment, series).axis_note

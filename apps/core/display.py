@@ -4,6 +4,8 @@ The template library (``{% load portal %}``) registers these; Python code import
 here, never from the template library.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.formats import number_format
@@ -11,6 +13,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
+
+MOST_PLACES = 2
 
 
 def _field_value(obj, field, language):
@@ -55,10 +59,37 @@ def tfield(obj, field, linebreaks=False):
     )
 
 
+def decimals(value, most=MOST_PLACES):
+    """How many decimals ``value`` carries once trailing zeros are dropped (at most ``most``)."""
+    exponent = _decimal(value).normalize().as_tuple().exponent
+    return min(most, max(0, -exponent)) if isinstance(exponent, int) else 0
+
+
 def number(value, places=None):
-    """A number in the page's language: 106.000 in Vietnamese, 106,000 in English."""
+    """THE way the portal writes a number, in the page's language: 106.000 / 106,000; 87,7 / 87.7.
+
+    ``places`` decimals (rounded half up, never truncated), or when not given as many as the
+    value carries (``Decimal("87.70")`` is 87.7, ``50.0`` is 50), at most two. Pages, charts,
+    the PDF report and the data files' text all write their figures through it.
+    """
     if value is None or value == "":
         return ""
+    value = _decimal(value)
     if places is None:
-        places = 0 if float(value) == int(value) else 1
+        places = decimals(value)
+    value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+def percent(value, places=None):
+    """A percentage written by number(): 33,7% / 33.7%."""
+    if value is None or value == "":
+        return "—"
+    return f"{number(value, places)}%"
+
+
+def _decimal(value):
+    if isinstance(value, Decimal):
+        return value
+    # str() keeps what a float shows (0.1, not 0.1000000000000000055…).
+    return Decimal(str(value))

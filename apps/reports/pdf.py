@@ -4,18 +4,16 @@ ReportLab's built-in fonts have no Vietnamese letters (ố, ậ, ơ …), so a T
 covers them (DejaVu Sans) is embedded.
 """
 
-import datetime
 import io
-from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.formats import date_format, number_format
+from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -32,23 +30,20 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from apps.commitments.geometry import geometry
 from apps.commitments.models import Status
+from apps.core import siteurl
+from apps.core.display import number
 
-BRAND = colors.HexColor("#0b5d3b")
-ACCENT = colors.HexColor("#9c1f2b")
-MUTED = colors.HexColor("#4a4a4a")
-LINE = colors.HexColor("#d6d0c4")
-STATUS_COLOURS = {
-    Status.ACHIEVED: colors.HexColor("#1d6b33"),
-    Status.ON_TRACK: colors.HexColor("#1d6b33"),
-    Status.AT_RISK: colors.HexColor("#8a5300"),
-    Status.OFF_TRACK: colors.HexColor("#a4161a"),
-    Status.NO_DATA: MUTED,
-}
-FONT, BOLD = "PortalSans", "PortalSans-Bold"
+from .pdf_drawing import ACCENT, BOLD, BRAND, FONT, LINE, MUTED, progress_bar, trend_chart
+
+MARGIN = 18 * mm
+FRAME_WIDTH = A4[0] - 2 * MARGIN  # every table is sized to it
+# A table split across pages leaves at least this many rows on each side of the break.
+MIN_ROWS = 3
 
 
-def _register_fonts():
+def register_fonts():
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     folder = Path(settings.REPORT_FONT_DIR)
@@ -62,11 +57,27 @@ def _register_fonts():
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
-def _styles():
+def styles():
     base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14)
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=11.5),
+        "number": ParagraphStyle(
+            "number", parent=base, fontSize=9, leading=11.5, alignment=TA_CENTER
+        ),
+        "th": ParagraphStyle(
+            "th", parent=base, fontName=BOLD, fontSize=8.5, leading=10.5, textColor=BRAND
+        ),
+        "demo": ParagraphStyle(
+            "demo",
+            parent=base,
+            fontName=BOLD,
+            fontSize=11,
+            leading=15,
+            alignment=TA_CENTER,
+            textColor=ACCENT,
+        ),
         "h1": ParagraphStyle(
             "h1", parent=base, fontName=BOLD, fontSize=22, leading=28, textColor=BRAND, spaceAfter=8
         ),
@@ -104,119 +115,6 @@ def _date(value):
     return date_format(value, "DATE_FORMAT", use_l10n=True)
 
 
-def _percent(value):
-    if value is None:
-        return "—"
-    return f"{number_format(value, decimal_pos=1, use_l10n=True)}%"
-
-
-def progress_bar(progress, status, width=160 * mm, height=5 * mm):
-    drawing = Drawing(width, height)
-    drawing.add(Rect(0, 0, width, height, fillColor=colors.HexColor("#eeeae2"), strokeColor=LINE))
-    share = float(progress or 0) / 100
-    if share > 0:
-        drawing.add(
-            Rect(0, 0, width * share, height, fillColor=STATUS_COLOURS[status], strokeColor=None)
-        )
-    return drawing
-
-
-def _year_fraction(day):
-    start = datetime.date(day.year, 1, 1)
-    return day.year + (day - start).days / 365.25
-
-
-def trend_chart(commitment, series, width=160 * mm, height=55 * mm):
-    """Measured values, the target line and the straight path from the baseline to it."""
-    drawing = Drawing(width, height)
-    left, bottom, right, top = 22 * mm, 8 * mm, width - 4 * mm, height - 4 * mm
-    start_x = commitment.baseline_year + 1.0
-    points = [(_year_fraction(m.valid_on), float(m.value)) for m in series]
-    end_x = max([commitment.target_year + 1.0] + [x for x, _y in points])
-    values = [float(commitment.baseline_value), float(commitment.target_value)]
-    values += [y for _x, y in points]
-    low, high = min(values), max(values)
-    if high == low:
-        high = low + 1
-    pad = (high - low) * 0.08
-    low, high = low - pad, high + pad
-
-    def x(value):
-        return left + (value - start_x) / (end_x - start_x) * (right - left)
-
-    def y(value):
-        return bottom + (value - low) / (high - low) * (top - bottom)
-
-    drawing.add(Line(left, bottom, right, bottom, strokeColor=MUTED, strokeWidth=0.5))
-    drawing.add(Line(left, bottom, left, top, strokeColor=MUTED, strokeWidth=0.5))
-    for year in range(int(start_x), int(end_x) + 1):
-        drawing.add(
-            String(
-                x(year),
-                bottom - 6.5,
-                str(year),
-                fontName=FONT,
-                fontSize=6.5,
-                fillColor=MUTED,
-                textAnchor="middle",
-            )
-        )
-    for value in (low + pad, high - pad):
-        label = commitment.format_value(Decimal(str(round(value, 2))))
-        drawing.add(
-            String(
-                left - 2,
-                y(value) - 2,
-                label,
-                fontName=FONT,
-                fontSize=6.5,
-                fillColor=MUTED,
-                textAnchor="end",
-            )
-        )
-    target = float(commitment.target_value)
-    drawing.add(
-        Line(
-            left,
-            y(target),
-            right,
-            y(target),
-            strokeColor=ACCENT,
-            strokeWidth=0.8,
-            strokeDashArray=[3, 2],
-        )
-    )
-    drawing.add(
-        String(
-            right,
-            y(target) + 2,
-            _("target"),
-            fontName=FONT,
-            fontSize=6.5,
-            fillColor=ACCENT,
-            textAnchor="end",
-        )
-    )
-    drawing.add(
-        Line(
-            x(start_x),
-            y(float(commitment.baseline_value)),
-            x(commitment.target_year + 1.0),
-            y(target),
-            strokeColor=colors.grey,
-            strokeWidth=0.6,
-            strokeDashArray=[1, 2],
-        )
-    )
-    if points:
-        flat = [coordinate for px, py in points for coordinate in (x(px), y(py))]
-        if len(points) > 1:
-            drawing.add(PolyLine(flat, strokeColor=BRAND, strokeWidth=1.4))
-        for px, py in points:
-            drawing.add(Rect(x(px) - 1.5, y(py) - 1.5, 3, 3, fillColor=BRAND, strokeColor=None))
-    return drawing
-
-
 def _footer(title):
     def draw(canvas, doc):
         canvas.saveState()
@@ -231,18 +129,51 @@ def _footer(title):
     return draw
 
 
-def _table(data, widths, header=True):
-    table = Table(data, colWidths=widths, hAlign="LEFT")
-    style = [
-        ("FONT", (0, 0), (-1, -1), FONT, 9),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header:
-        style += [("FONT", (0, 0), (-1, 0), BOLD, 9), ("TEXTCOLOR", (0, 0), (-1, 0), BRAND)]
-    table.setStyle(TableStyle(style))
+class _Table(Table):
+    """A table that never leaves fewer than MIN_ROWS rows alone at the top or bottom of a page."""
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        kept = len(parts[0]._cellvalues) - head
+        moved = len(parts[1]._cellvalues) - head
+        if kept < MIN_ROWS or kept - max(0, MIN_ROWS - moved) < MIN_ROWS:
+            return []  # too little room here: the whole table goes to the next page
+        if moved >= MIN_ROWS:
+            return parts
+        rows = len(parts[0]._cellvalues) - (MIN_ROWS - moved)
+        return super().split(availWidth, sum(self._rowHeights[:rows]) + 0.5)
+
+
+def _table(rows, shares, s, header=True, numbers=()):
+    """A table across the page; every cell a paragraph, so long words and labels wrap.
+
+    ``shares`` are the columns' parts of the page's width; ``numbers`` the columns centred.
+    """
+    cells = []
+    for index, row in enumerate(rows):
+        line = []
+        for column, cell in enumerate(row):
+            if isinstance(cell, Paragraph):
+                line.append(cell)
+                continue
+            style = "th" if header and index == 0 else "number" if column in numbers else "cell"
+            line.append(_p(cell, s[style]))
+        cells.append(line)
+    widths = [FRAME_WIDTH * share / sum(shares) for share in shares]
+    table = _Table(cells, colWidths=widths, hAlign="LEFT", repeatRows=1 if header else 0)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
@@ -261,26 +192,36 @@ def _cover(report, content, s):
         _p(_("Scope: %(scope)s") % {"scope": report.scope_label()}, s["cover"]),
         Spacer(1, 20 * mm),
         _p(
-            _("Member of the UNESCO Global Network of Learning Cities since 14 February 2024."),
+            _(
+                "Member of the UNESCO Global Network of Learning Cities (GNLC) since "
+                "14 February 2024."
+            ),
             s["cover"],
         ),
         _p(
             _("Lifelong learning, sustainable culture, bright future, deep integration"), s["cover"]
         ),
         Spacer(1, 30 * mm),
+        *_demo_notice(s),
         _generated(content, s),
         PageBreak(),
     ]
+
+
+def _demo_notice(s):
+    if not settings.DEMO_MODE:
+        return []
+    notice = _("Demo data: the measured values in this report are made up for illustration.")
+    return [_p(notice, s["demo"]), Spacer(1, 6 * mm)]
 
 
 def _summary(content, s):
     story = [_p(_("Summary"), s["h1"]), _p(_("The city"), s["h2"])]
     figures = []
     for figure in content.figures:
-        value = number_format(figure.value, decimal_pos=0, use_l10n=True, force_grouping=True)
-        figures.append([_p(figure.label, s["body"]), _p(f"{value} {figure.unit}", s["body"])])
+        figures.append([figure.label, f"{number(figure.value)} {figure.unit}"])
     if figures:
-        story.append(_table(figures, [110 * mm, 50 * mm], header=False))
+        story.append(_table(figures, [2, 1], s, header=False))
 
     counts = {status: sum(r.status == status for r in content.rows) for status in Status.values}
     overview = _(
@@ -294,36 +235,47 @@ def _summary(content, s):
         "off_track": counts[Status.OFF_TRACK],
         "no_data": counts[Status.NO_DATA],
     }
-    header = [_("GNLC area"), *[str(label) for label in Status.labels]]
-    by_area = [
-        [_p(area, s["body"]), *[str(area_counts[v]) for v in Status.values]]
-        for area, area_counts in content.by_area.items()
-    ]
     story += [
         _p(_("Progress across the GNLC key features"), s["h2"]),
         _p(overview, s["body"]),
         Spacer(1, 3 * mm),
-        _table([header, *by_area], [50 * mm] + [22 * mm] * len(Status.values)),
+        area_table(content, s),
+        _p(_("Commitments at a glance"), s["h2"]),
+        glance_table(content, s),
+        PageBreak(),
     ]
+    return story
 
+
+AREA_COLUMNS = [2.2] + [1] * len(Status.values)
+GLANCE_COLUMNS = [3.3, 1.2, 1.5, 1.1, 1.6]
+
+
+def area_table(content, s):
+    """How many commitments of each part of the framework are in each status."""
+    header = [_("GNLC area"), *[str(label) for label in Status.labels]]
+    by_area = [
+        [area, *[number(area_counts[v]) for v in Status.values]]
+        for area, area_counts in content.by_area.items()
+    ]
+    return _table([header, *by_area], AREA_COLUMNS, s, numbers=range(1, len(header)))
+
+
+def glance_table(content, s):
+    """One line per commitment: latest value, target, progress and status."""
     glance = [[_("Commitment"), _("Latest"), _("Target"), _("Progress"), _("Status")]]
     for row in content.rows:
         c = row.commitment
         glance.append(
             [
-                _p(c.title, s["body"]),
+                c.title,
                 c.format_value(row.latest.value) if row.latest else "—",
                 f"{c.format_value(c.target_value)} ({c.target_year})",
-                _percent(row.progress),
-                _p(Status(row.status).label, s["body"]),
+                c.format_progress(row.progress) if row.latest else "—",
+                Status(row.status).label,
             ]
         )
-    story += [
-        _p(_("Commitments at a glance"), s["h2"]),
-        _table(glance, [66 * mm, 24 * mm, 30 * mm, 18 * mm, 24 * mm]),
-        PageBreak(),
-    ]
-    return story
+    return _table(glance, GLANCE_COLUMNS, s, numbers=(1, 2, 3))
 
 
 def _commitment(row, s):
@@ -336,30 +288,48 @@ def _commitment(row, s):
     else:
         latest = _("no figure yet")
     facts = [
-        [_("Key feature"), _p(f"{row.area} — {row.feature}", s["body"])],
+        [_("Key feature"), f"{row.area} — {row.feature}"],
         [_("Baseline"), f"{c.format_value(c.baseline_value)} ({c.baseline_year})"],
         [_("Target"), f"{c.format_value(c.target_value)} ({c.target_year})"],
         [_("Latest value"), latest],
-        [_("Progress"), _percent(row.progress)],
+        [_("Progress"), c.format_progress(row.progress)],
         [_("Status"), Status(row.status).label],
     ]
     legend = _(
-        "Line: measured values; dashed: the target; dotted: the straight path from the "
+        "Line: measured values; dashed: the target; dotted: the planned path from the "
         "baseline to the target."
     )
+    legend = " ".join(filter(None, [legend, geometry(c, row.series).axis_note]))
     story = [
         KeepTogether(
             [
                 _p(c.title, s["h2"]),
-                _table(facts, [35 * mm, 125 * mm], header=False),
+                _table(facts, [1, 3.6], s, header=False),
                 Spacer(1, 2 * mm),
-                progress_bar(row.progress, row.status),
+                progress_bar(row.progress, row.status, width=FRAME_WIDTH),
                 Spacer(1, 3 * mm),
-                trend_chart(c, row.series),
+                trend_chart(c, row.series, width=FRAME_WIDTH),
                 _p(legend, s["small"]),
             ]
         )
     ]
+    figures = _year_ends(c.figures())
+    if figures:
+        header = [_("Date"), _("Value"), _("Planned path"), _("Progress")]
+        lines = [
+            [
+                date_format(f["valid_on"], "SHORT_DATE_FORMAT", use_l10n=True),  # as the web table
+                c.format_value(f["value"]),
+                c.format_value(f["path_value"]),
+                c.format_progress(f["progress"]),
+            ]
+            for f in figures
+        ]
+        story += [
+            _p(_("The figures"), s["h3"]),
+            _p(_("The last figure of each year; the open data holds every figure."), s["small"]),
+            _table([header, *lines], [1.4, 1, 1, 1], s, numbers=(1, 2, 3)),
+        ]
     if row.notes:
         story.append(_p(_("Latest notes"), s["h3"]))
         for measurement in row.notes:
@@ -367,8 +337,19 @@ def _commitment(row, s):
     return story
 
 
+def _year_ends(figures):
+    """The last figure of each year (the latest among them), in date order: a commitment's
+    table stays a few rows long however often its figure is recorded (monthly for ten years:
+    ten rows, not 120), so the report stays short and quick to build."""
+    by_year = {}
+    for figure in figures:
+        by_year[figure["valid_on"].year] = figure
+    return [by_year[year] for year in sorted(by_year)]
+
+
 def _sources(report, content, s):
-    open_data = f"{settings.SITE_URL.rstrip('/')}/{report.language}/commitments/data.csv"
+    with translation.override(report.language):
+        open_data = siteurl.absolute(reverse("commitments:data_csv"))
     method = _(
         "Figures are the measurements recorded by the city's responsible officials in the "
         "Son La Learning City portal and, where the commitment asks for it, approved by a "
@@ -387,8 +368,8 @@ def _sources(report, content, s):
 
 def render(report, content):
     """The PDF as bytes."""
-    _register_fonts()
-    s = _styles()
+    register_fonts()
+    s = styles()
     story = [*_cover(report, content, s), *_summary(content, s)]
     story.append(_p(_("The commitments one by one"), s["h1"]))
     for row in content.rows:
@@ -403,8 +384,8 @@ def render(report, content):
         title=title,
         author=_("Son La City"),
         lang=report.language,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
         topMargin=16 * mm,
         bottomMargin=18 * mm,
     )

@@ -33,7 +33,7 @@ def test_detail_shows_chart_table_summary_and_history_in_english(client, digital
     assert '<svg class="chart"' in html
     assert 'role="img"' in html
     assert '<title id="chart-t">Progress of “Digital schools”</title>' in html
-    assert '<th scope="col">Straight path</th>' in html
+    assert '<th scope="col">Planned path</th>' in html
     assert "On 31 December 2025 the figure was 70% against a target of 100% by 2030" in html
     assert "status: on track" in html
     assert "Education Office" in html
@@ -45,7 +45,7 @@ def test_detail_shows_chart_table_summary_and_history_in_english(client, digital
 
 def test_detail_speaks_vietnamese(client, digital):
     html = client.get("/vi/commitments/truong-hoc-so/").content.decode()
-    assert "Ngày 31/12/2025, số liệu đạt 70% so với mục tiêu 100% vào năm 2030" in html
+    assert "Đến ngày 31/12/2025, số liệu đạt 70% so với mục tiêu 100% vào năm 2030" in html
     assert "Phòng Giáo dục" in html
     assert "Năm 2022" in html
     assert "một cán bộ của Phòng Giáo dục" in html  # the official without a name

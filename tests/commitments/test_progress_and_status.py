@@ -55,7 +55,8 @@ LAG_CASES = [
     # direction, baseline, target, value that lags by exactly the margin, by a tenth more
     (Direction.RAISE, 40, 100, "61", "60.94"),  # 35.0% and 34.9% of the way
     (Direction.LOWER, 60, 0, "39", "39.06"),  # 35.0% and 34.9% of the way down
-    (Direction.KEEP, 40, 100, "85", "84.9"),  # keeping asks for 100% at any date
+    # A level to keep is reached along the same planned path as a rise (issue 11), then held.
+    (Direction.KEEP, 40, 100, "61", "60.94"),
 ]
 
 

@@ -1,7 +1,7 @@
 """A pledge of the city as a measurable target; its figures are derived from its series."""
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,11 +10,12 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.content import PublicContent, PublicContentQuerySet
+from apps.core.display import decimals, number, percent
 from apps.core.slugs import unique_slug
 
 from .choices import (
@@ -159,17 +160,33 @@ class Commitment(PublicContent):
                 params={"year": self.baseline_year},
             )
 
+    @property
+    def places(self):
+        """The decimals every figure of this commitment is written with: those of its baseline
+        or target (33,7% → one), none for counts, amounts and yes/no."""
+        if self.unit != Unit.PERCENT:
+            return 0
+        return max(decimals(self.baseline_value), decimals(self.target_value))
+
     def format_value(self, value):
-        """``value`` written for a reader in the page's language: 33,7% / 33.7%, 13, yes."""
+        """``value`` written for a reader in the page's language: 33,7% / 33.7%, 13, yes.
+
+        The one rule of display.number(), at the commitment's precision (a measured value
+        with more decimals keeps them, up to two): the page, the chart, the data files' text
+        and the PDF report all write a figure through here.
+        """
         if value is None:
             return "—"
         if self.unit == Unit.YES_NO:
             return gettext("yes") if value >= 1 else gettext("no")
         if self.unit in (Unit.COUNT, Unit.VND):
-            text = number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+            text = number(value, 0)
             return gettext("%(amount)s VND") % {"amount": text} if self.unit == Unit.VND else text
-        places = min(2, max(0, -value.normalize().as_tuple().exponent))
-        return f"{number_format(value, decimal_pos=places, use_l10n=True)}%"
+        return percent(value, max(self.places, decimals(value)))
+
+    def format_progress(self, progress):
+        """A progress (0–100, a tenth at most) as every output writes it: 87,7% / 87.7%."""
+        return percent(progress)
 
     # Derived figures (never stored) -------------------------------------------------------
 
@@ -195,15 +212,17 @@ class Commitment(PublicContent):
         return value >= self.target_value
 
     def progress_of(self, value):
-        """How far ``value`` has come from the baseline to the target, 0–100 (Decimal)."""
+        """How far ``value`` has come from the baseline to the target, 0–100 (Decimal).
+
+        One meaning for every direction: the share of the distance from the baseline to the
+        target. A level to keep (direction "keep") is first reached like a rise, then held:
+        at or above the target it is 100%, and a figure that falls back below counts again
+        from the baseline.
+        """
         if value is None:
             return None
         if self.meets_target(value):
             return HUNDRED.quantize(TENTH)
-        if self.direction == Direction.KEEP:
-            if self.target_value <= 0:
-                return Decimal(0).quantize(TENTH)
-            return _bounded(value / self.target_value * HUNDRED)
         if self.direction == Direction.LOWER:
             span, gained = self.baseline_value - self.target_value, self.baseline_value - value
         else:
@@ -226,9 +245,7 @@ class Commitment(PublicContent):
         return datetime.date(self.target_year, 12, 31)
 
     def expected_progress(self, on_date):
-        """Progress the straight path from baseline to target asks for by ``on_date``, 0–100."""
-        if self.direction == Direction.KEEP:
-            return HUNDRED
+        """Progress the planned path from baseline to target asks for by ``on_date``, 0–100."""
         total = (self.path_end - self.path_start).days
         if total <= 0:
             return HUNDRED
@@ -236,16 +253,33 @@ class Commitment(PublicContent):
         return _bounded(Decimal(elapsed) / Decimal(total) * HUNDRED)
 
     def path_value(self, on_date):
-        """The value on the straight path from baseline to target at ``on_date``."""
-        if self.direction == Direction.KEEP:
-            return self.target_value
+        """The value the planned path (a straight line from the baseline at the end of the
+        baseline year to the target at the end of the target year) asks for by ``on_date``,
+        rounded to the commitment's precision as every output shows it."""
         share = self.expected_progress(on_date) / HUNDRED
-        return self.baseline_value + (self.target_value - self.baseline_value) * share
+        exact = self.baseline_value + (self.target_value - self.baseline_value) * share
+        return exact.quantize(Decimal(1).scaleb(-self.places), rounding=ROUND_HALF_UP)
+
+    def figures(self):
+        """Each counted measurement with the planned value and the progress of its date.
+
+        The one computation behind the page's table, the open data and the PDF report.
+        """
+        return [
+            {
+                "measurement": m,
+                "valid_on": m.valid_on,
+                "value": m.value,
+                "path_value": self.path_value(m.valid_on),
+                "progress": self.progress_of(m.value),
+            }
+            for m in self.counted_series()
+        ]
 
     def status(self, on_date=None):
         """Achieved, on track, at risk or off track, judged at the latest measurement's date.
 
-        On track means the latest value has come at least as far as the straight path from the
+        On track means the latest value has come at least as far as the planned path from the
         baseline (end of the baseline year) to the target (end of the target year) asks by that
         date; at risk means it lags by at most AT_RISK_MARGIN points; a target year that has
         passed by ``on_date`` (today unless given, e.g. a report's "as at" date) without the
@@ -281,8 +315,8 @@ class Commitment(PublicContent):
             ) % {"target": target, "year": self.target_year}
         return gettext(
             "On %(date)s the figure was %(value)s against a target of %(target)s by %(year)s "
-            "(baseline %(baseline)s in %(baseline_year)s): %(progress)s%% of the way, "
-            "status: %(status)s."
+            "(baseline %(baseline)s in %(baseline_year)s): %(progress)s of the way from the "
+            "baseline to the target; status: %(status)s."
         ) % {
             "date": _date(latest.valid_on),
             "value": self.format_value(latest.value),
@@ -290,7 +324,7 @@ class Commitment(PublicContent):
             "year": self.target_year,
             "baseline": self.format_value(self.baseline_value),
             "baseline_year": self.baseline_year,
-            "progress": number_format(self.progress(), decimal_pos=0, use_l10n=True),
+            "progress": self.format_progress(self.progress()),
             "status": self.status_label().lower(),
         }
 
