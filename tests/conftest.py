@@ -20,7 +20,10 @@ from apps.core.storage import private_storage
 from learningcity.celery import app
 
 ROOT = Path(__file__).resolve().parents[1]
-MEASUREMENT_GUARDS = importlib.import_module("apps.commitments.migrations.0004_measurement_guards")
+# The latest migration that (re)creates the append-only guards of measurements.
+MEASUREMENT_GUARDS = importlib.import_module(
+    "apps.commitments.migrations.0006_rejection_reason_in_the_review"
+)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -103,6 +106,7 @@ def pytest_sessionfinish(session, exitstatus):
 def _isolated(settings, tmp_path):
     """Each test gets its own media and private folders and an empty cache."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PUBLISHED_ROOT = tmp_path / "published"
     # The private storage (evidence) goes to this test's folder too. It is put in Django's
     # storages registry directly: changing settings.STORAGES would also reset the static files
     # storage when the test ends, under fixtures that patch it (test_page_cache).

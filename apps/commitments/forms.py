@@ -4,16 +4,32 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import TextBoxField, show_length_limits
+from apps.core.numbers import parse_decimal
 
 from .evidence import MAX_EVIDENCE_MB, validate_evidence
-from .models import Unit
-from .services import active_measurement_on
+from .models import Measurement, Unit
+from .services import active_measurement_on, number_reading
+
+
+class TypedDecimalField(forms.DecimalField):
+    """A decimal as people type it in either language: ``83,5``, ``83.5``, ``83%``
+    (``apps.core.numbers.parse_decimal``); ``percent`` and ``whole`` say what it measures."""
+
+    def __init__(self, *, percent=False, whole=False, **kwargs):
+        super().__init__(**kwargs)
+        self.percent = percent
+        self.whole = whole
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        return parse_decimal(value, percent=self.percent, whole=self.whole)
 
 
 class MeasurementForm(forms.Form):
     """The short form an official fills in on a phone to record a new figure."""
 
-    value = forms.DecimalField(
+    value = TypedDecimalField(
         label=_("Value"),
         max_digits=18,
         decimal_places=2,
@@ -65,6 +81,11 @@ class MeasurementForm(forms.Form):
         }
         # Django links each field to its help text and its errors (aria-describedby) itself.
         self.fields["value"].help_text = hints.get(commitment.unit, "")
+        # Every decimal field of the form reads numbers the same way.
+        for field in self.fields.values():
+            if isinstance(field, TypedDecimalField):
+                for name, value in number_reading(commitment).items():
+                    setattr(field, name, value)
         show_length_limits(self)
 
     def clean_value(self):
@@ -117,3 +138,23 @@ class MeasurementForm(forms.Form):
                 ),
             )
         return data
+
+
+class RejectionForm(forms.Form):
+    """Why a figure is rejected: the official who recorded it reads it in their workspace."""
+
+    reason = TextBoxField(
+        label=_("Reason for the rejection"),
+        max_length=Measurement.REJECTION_REASON_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "The official who recorded the figure reads it, in their workspace and by e-mail."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].error_messages["required"] = _(
+            "Say why the figure is rejected: the official who recorded it needs to know."
+        )
+        show_length_limits(self)

@@ -4,17 +4,19 @@ import csv
 import datetime
 import io
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core import mail
+from apps.core.numbers import parse_decimal
 from apps.core.permissions import can_change
 
 from .evidence import CleanEvidence, clean_evidence
-from .models import Commitment, Measurement
+from .models import Commitment, Measurement, Unit
 
 
 def can_record(user, commitment):
@@ -30,6 +32,36 @@ def can_review(user, measurement):
         and user.pk != measurement.recorded_by_id
         and can_change(user, measurement.commitment)
     )
+
+
+def number_reading(commitment):
+    """How a value typed for ``commitment`` is read (``apps.core.numbers.parse_decimal``): a
+    trailing % for a percentage, no decimal separator for a count, an amount or yes/no."""
+    unit = getattr(commitment, "unit", None)
+    return {
+        "percent": unit == Unit.PERCENT,
+        "whole": unit in (Unit.COUNT, Unit.VND, Unit.YES_NO),
+    }
+
+
+def approvers(measurement):
+    """Who is told that ``measurement`` waits for approval: the other officials assigned to
+    its commitment or, when it has none, the people holding the permission to change
+    commitments (content staff, superusers). Never the person who recorded it."""
+    commitment = measurement.commitment
+    officials = commitment.officials.filter(is_active=True).exclude(pk=measurement.recorded_by_id)
+    people = list(officials.select_related("profile").order_by("pk"))
+    if not people:
+        staff = get_user_model().objects.with_perm(
+            "commitments.change_commitment", backend="django.contrib.auth.backends.ModelBackend"
+        )
+        people = list(
+            staff.filter(is_active=True)
+            .exclude(pk=measurement.recorded_by_id)
+            .select_related("profile")
+            .order_by("pk")
+        )
+    return [person for person in people if can_change(person, commitment)]
 
 
 def active_measurement_on(commitment, valid_on):
@@ -86,12 +118,22 @@ def record_measurement(
     measurement.full_clean(exclude=["evidence"])
     measurement._actor = user
     measurement.save()
+    if measurement.is_pending:
+        for person in approvers(measurement):
+            mail.queue_to_user(person, "measurement_waiting", {"measurement": measurement})
     return measurement
 
 
-def _review(measurement, user, status):
+def _review(measurement, user, status, reason=""):
     """Approve or reject ``measurement`` once: the row is locked and read again, so of two
-    officials reviewing it at the same moment the second gets a clear refusal."""
+    officials reviewing it at the same moment the second gets a clear refusal. The person who
+    recorded it is told by e-mail, in the same transaction."""
+    reason = (reason or "").strip()
+    limit = Measurement.REJECTION_REASON_LENGTH
+    if len(reason) > limit:
+        raise ValidationError(
+            {"rejection_reason": _("At most %(limit)s characters.") % {"limit": limit}}
+        )
     with transaction.atomic():
         current = (
             Measurement.objects.select_for_update(of=("self",))
@@ -126,8 +168,16 @@ def _review(measurement, user, status):
             current.approved_by = user
             current.approved_at = timezone.now()
             fields += ["approved_by", "approved_at"]
+        elif reason:
+            current.rejection_reason = reason
+            fields.append("rejection_reason")
         current._actor = user
         current.save(update_fields=fields)
+        approved = status == Measurement.State.APPROVED
+        template = "measurement_approved" if approved else "measurement_rejected"
+        mail.queue_to_user(
+            current.recorded_by, template, {"measurement": current, "reviewer": user}
+        )
     for name in fields:
         setattr(measurement, name, getattr(current, name))
     return current
@@ -140,9 +190,18 @@ def approve_measurement(measurement, user):
 
 
 @transaction.atomic
-def reject_measurement(measurement, user):
-    """Reject a pending measurement: it stays in the history but never counts."""
-    return _review(measurement, user, Measurement.State.REJECTED)
+def reject_measurement(measurement, user, reason):
+    """Reject a pending measurement: it stays in the history but never counts. ``reason`` is
+    required: it is kept with the review and sent to the recorder."""
+    if not (reason or "").strip():
+        raise ValidationError(
+            {
+                "rejection_reason": _(
+                    "Say why the figure is rejected: the official who recorded it needs to know."
+                )
+            }
+        )
+    return _review(measurement, user, Measurement.State.REJECTED, reason)
 
 
 # Bulk import ---------------------------------------------------------------------------------
@@ -167,13 +226,12 @@ def _parse_row(row, commitments):
     except ValueError:
         valid_on = None
         errors.append(_("valid_on “%(value)s” is not a date (YYYY-MM-DD)") % {"value": raw_date})
-    raw_value = (row.get("value") or "").strip().replace(",", ".")
-    try:
-        value = Decimal(raw_value)
-        if not value.is_finite():
-            raise InvalidOperation
-    except InvalidOperation:
+    raw_value = (row.get("value") or "").strip()
+    try:  # the workspace form's own reading of numbers (83,5 / 83.5 / 83%)
+        value = parse_decimal(raw_value, **number_reading(commitment))
+    except ValidationError:
         value = None
+    if value is None:
         errors.append(_("value “%(value)s” is not a number") % {"value": raw_value})
     for name in ("note_vi", "note_en"):
         try:  # the model's own limits, so a long note is a row error, not a failed import

@@ -7,17 +7,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
+from apps.core.paginate import paginate_in_one_query
 from apps.core.permissions import changeable
 
 from . import services
 from .cards import commitment_card
-from .forms import MeasurementForm
+from .forms import MeasurementForm, RejectionForm
 from .models import (
     Commitment,
     Measurement,
 )
+
+FIGURES_PER_PAGE = 10
 
 
 @never_cache
@@ -36,6 +39,12 @@ def commitment_list(request):
         "cards": [commitment_card(c) for c in commitments],
         "to_review": [m for m in waiting if m.recorded_by_id != request.user.pk],
         "own_pending": [m for m in waiting if m.recorded_by_id == request.user.pk],
+        # Every figure this person recorded, with its state and a rejection's reason.
+        **paginate_in_one_query(
+            Measurement.objects.recorded_by_user(request.user),
+            FIGURES_PER_PAGE,
+            request.GET.get("page"),
+        ),
     }
     return render(request, "commitments/workspace/list.html", context)
 
@@ -94,20 +103,43 @@ def record(request, slug):
     return render(request, "commitments/workspace/record.html", context, status=200)
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 @login_required
 def review(request, pk, decision):
-    measurement = get_object_or_404(Measurement.objects.select_related("commitment"), pk=pk)
+    """Approve (a page showing what is approved, then "Confirm approval") or reject (a
+    form asking the reason) a figure waiting for a second official."""
+    measurement = get_object_or_404(
+        Measurement.objects.select_related("commitment", "recorded_by"), pk=pk
+    )
     if not services.can_review(request.user, measurement):
+        if not measurement.is_pending and services.can_record(request.user, measurement.commitment):
+            messages.error(request, _("This measurement has already been reviewed."))
+            return redirect("commitments:workspace_list")
         raise PermissionDenied(_("You may not review this measurement."))
+    form = None
+    if decision == "reject":
+        form = RejectionForm(request.POST) if request.method == "POST" else RejectionForm()
+    if request.method == "POST" and (form is None or form.is_valid()):
+        return _decide(request, measurement, form)
+    context = {"m": measurement, "decision": decision, "form": form}
+    status = 400 if form is not None and form.is_bound else 200
+    return render(request, "commitments/workspace/review.html", context, status=status)
+
+
+def _decide(request, measurement, form):
     params = {"value": measurement.display_value(), "title": measurement.commitment.title}
     try:
-        if decision == "approve":
+        if form is None:
             services.approve_measurement(measurement, request.user)
             text = _("Approved %(value)s for “%(title)s”: it is now public.")
         else:
-            services.reject_measurement(measurement, request.user)
-            text = _("Rejected %(value)s for “%(title)s”.")
+            services.reject_measurement(
+                measurement, request.user, reason=form.cleaned_data["reason"]
+            )
+            text = _(
+                "Rejected %(value)s for “%(title)s”. The official who recorded it is told why."
+            )
     except PermissionDenied as refusal:  # another official reviewed it a moment before
         messages.error(request, str(refusal))
     else:

@@ -7,7 +7,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from .accounts import address_throttled
 from .forms import AdminSignInForm
-from .models import Area, KeyFigure, Profile
+from .models import Area, KeyFigure, OutgoingMail, Profile
 
 # The admin's sign-in has the portal's checks: the user name's length, the per-address pause.
 admin.site.login_form = AdminSignInForm
@@ -46,3 +46,19 @@ admin.site.unregister(User)
 @admin.register(User)
 class PortalUserAdmin(UserAdmin):
     inlines = (ProfileInline,)
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    """The outbox, to look at: what was sent, what waits and why (apps.core.mail)."""
+
+    list_display = ("created", "recipient", "subject", "language", "sent_at", "attempts")
+    list_filter = ("language", ("sent_at", admin.EmptyFieldListFilter))
+    search_fields = ("recipient", "subject")
+    readonly_fields = [field.name for field in OutgoingMail._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .content import PublicContent, PublicContentQuerySet
 from .slugs import unique_slug
+from .text import vi_sort_key
 
 
 class AreaQuerySet(PublicContentQuerySet):
@@ -18,6 +19,11 @@ class AreaQuerySet(PublicContentQuerySet):
 
     def active(self):
         return self.filter(is_active=True)
+
+    def in_vietnamese_order(self):
+        """These areas as a list, by ``order`` then by name in Vietnamese alphabetical order
+        (the database's own order puts "Bó Cón" after "Buổn")."""
+        return sorted(self, key=lambda area: (area.order, vi_sort_key(area.name)))
 
 
 class Area(PublicContent):
@@ -95,6 +101,14 @@ class Profile(models.Model):
         limit_choices_to={"parent__isnull": True},
         help_text=_("An official may change the content of these areas and the areas inside them."),
     )
+    # The language of the portal's e-mails to this person: the language of the page they last
+    # signed in from (apps.core.signals), which they or the staff may change here.
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
 
     class Meta:
         verbose_name = _("profile")
@@ -139,3 +153,41 @@ class RateEvent(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.key} {self.at:%Y-%m-%d %H:%M}"
+
+
+class OutgoingMailQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(sent_at__isnull=True)
+
+
+class OutgoingMail(models.Model):
+    """An e-mail waiting to be sent, or sent: the portal's outbox (apps.core.mail).
+
+    Written in the same transaction as the change it tells of, rendered in the recipient's
+    language, sent by a Celery task after the commit and sent again by a sweep when no task
+    did. Private: never shown on a public page.
+    """
+
+    recipient = models.EmailField(_("recipient"), max_length=254)
+    language = models.CharField(_("language"), max_length=8)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    created = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # No task takes the row before this moment: one is sending it now, or the last attempt
+    # failed and the next one waits (the claim and the back-off are one column).
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    objects = OutgoingMailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["sent_at", "created"])]
+
+    def __str__(self):
+        return f"{self.recipient}: {self.subject}"

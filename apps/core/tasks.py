@@ -2,7 +2,7 @@ from celery import shared_task
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from . import throttle
+from . import published, throttle
 
 
 @shared_task
@@ -14,3 +14,30 @@ def clear_expired_sessions():
     deleted, _rows = Session.objects.filter(expire_date__lt=timezone.now()).delete()
     throttle.forget_old()
     return deleted
+
+
+@shared_task(ignore_result=True)
+def send_outgoing_mail(mail_id):
+    """Send one row of the outbox (apps.core.mail); safe to run twice: it claims the row first."""
+    from . import mail
+
+    return mail.deliver(mail_id)
+
+
+@shared_task
+def sweep_outgoing_mail():
+    """Send again the e-mails no task sent (Celery beat, every minute); returns how many."""
+    from . import mail
+
+    return mail.sweep()
+
+
+@shared_task
+def rebuild_published(name=None, language=None):
+    """Rebuild the published files (open data, feeds) whose content changed; safe to run twice.
+
+    Sent once per burst of changes and every few minutes by Celery beat (the sweep for
+    changes whose rebuild could not be sent); ``name`` and ``language`` limit it to one file.
+    Returns the files whose content changed.
+    """
+    return published.rebuild_stale(name=name, language=language)

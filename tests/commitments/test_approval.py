@@ -1,4 +1,5 @@
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -65,7 +66,7 @@ def test_staff_may_approve_any_figure(guarded, official, staff_user):
 
 def test_a_rejected_figure_never_counts(guarded, official, second_official):
     m = record(guarded, official)
-    services.reject_measurement(m, second_official)
+    services.reject_measurement(m, second_official, "Sai kỳ báo cáo")
     assert Measurement.objects.get(pk=m.pk).status == Measurement.State.REJECTED
     assert guarded.progress() is None
     with pytest.raises(PermissionDenied):
@@ -73,7 +74,8 @@ def test_a_rejected_figure_never_counts(guarded, official, second_official):
 
 
 @pytest.mark.parametrize(
-    "second_review", [services.approve_measurement, services.reject_measurement]
+    "second_review",
+    [services.approve_measurement, partial(services.reject_measurement, reason="Sai kỳ báo cáo")],
 )
 def test_a_stale_copy_of_a_reviewed_figure_is_refused_clearly(
     guarded, official, second_official, staff_user, second_review
@@ -97,7 +99,7 @@ def test_the_workspace_says_when_someone_else_reviewed_first(
     client, guarded, official, second_official, staff_user, monkeypatch
 ):
     m = record(guarded, official)
-    services.reject_measurement(Measurement.objects.get(pk=m.pk), staff_user)
+    services.reject_measurement(Measurement.objects.get(pk=m.pk), staff_user, "Sai kỳ báo cáo")
     # The view's own check passed just before the other official's review landed.
     monkeypatch.setattr(services, "can_review", lambda user, measurement: True)
     client.force_login(second_official)

@@ -55,7 +55,9 @@ def test_a_pending_figure_cannot_be_corrected(gated, official):
 
 
 def test_a_rejected_figure_cannot_be_corrected(gated, official, second_official):
-    rejected = services.reject_measurement(record(gated, official), second_official)
+    rejected = services.reject_measurement(
+        record(gated, official), second_official, "Sai kỳ báo cáo"
+    )
     errors = refused(gated, official, corrects=rejected, correction_reason="typo")
     assert "Only an approved figure can be corrected" in errors["corrects"][0]
 

@@ -114,7 +114,7 @@ def test_a_reviewed_figure_cannot_be_reviewed_again(pending, second_official, co
 
 
 def test_a_rejected_figure_cannot_be_approved_afterwards(pending, second_official):
-    services.reject_measurement(pending, second_official)
+    services.reject_measurement(pending, second_official, "Sai kỳ báo cáo")
     refused(
         "UPDATE commitments_measurement SET status = 'approved', approved_by_id = %s WHERE id = %s",
         second_official.pk,
@@ -144,7 +144,7 @@ def test_approving_a_pending_figure_still_works(guarded, pending, second_officia
 
 
 def test_rejecting_a_pending_figure_still_works(guarded, pending, second_official):
-    services.reject_measurement(pending, second_official)
+    services.reject_measurement(pending, second_official, "Sai kỳ báo cáo")
     rejected = Measurement.objects.get(pk=pending.pk)
     assert rejected.status == Measurement.State.REJECTED
     assert rejected.approved_by is None

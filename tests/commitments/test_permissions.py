@@ -92,11 +92,15 @@ def test_an_unassigned_official_cannot_approve_or_reject(client, pending, outsid
 def test_approving_needs_a_post(client, pending, second_official):
     client.force_login(second_official)
     url = f"/en/workspace/commitments/measurements/{pending.pk}/approve/"
-    assert client.get(url).status_code == 405
+    # A GET shows what would be approved (tests/commitments/test_review_pages.py), no more.
+    assert "Confirm approval" in client.get(url).content.decode()
+    assert client.put(url).status_code == 405
+    assert Measurement.objects.get(pk=pending.pk).is_pending
 
 
 def test_rejecting_keeps_the_figure_out_of_the_series(client, pending, second_official):
     client.force_login(second_official)
-    client.post(f"/en/workspace/commitments/measurements/{pending.pk}/reject/")
+    url = f"/en/workspace/commitments/measurements/{pending.pk}/reject/"
+    client.post(url, {"reason": "Số liệu chưa khớp báo cáo"})
     assert Measurement.objects.get(pk=pending.pk).status == Measurement.State.REJECTED
     assert not Measurement.objects.public().exists()

@@ -41,6 +41,15 @@ class MeasurementQuerySet(PublicContentQuerySet):
     def pending(self):
         return self.filter(status=Measurement.State.PENDING)
 
+    def recorded_by_user(self, user):
+        """The figures ``user`` recorded, newest first, with their commitment (their
+        workspace's list)."""
+        return (
+            self.filter(recorded_by=user)
+            .select_related("commitment")
+            .order_by("-recorded_at", "-pk")
+        )
+
     def counted(self):
         """Approved measurements that no approved correction supersedes: the public series."""
         corrections = Measurement.objects.filter(
@@ -81,7 +90,8 @@ class Measurement(PublicContent):
         APPROVED = "approved", _("Approved")
         REJECTED = "rejected", _("Rejected")
 
-    REVIEW_FIELDS = frozenset({"status", "approved_by", "approved_at"})
+    REVIEW_FIELDS = frozenset({"status", "approved_by", "approved_at", "rejection_reason"})
+    REJECTION_REASON_LENGTH = 500
     # A figure is public once approved: recording or rejecting a pending one changes no page.
     PUBLICITY_FIELDS = ("status",)
 
@@ -133,6 +143,10 @@ class Measurement(PublicContent):
         related_name="approved_measurements",
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Set in the one review UPDATE the database allows (migration 0006), never afterwards.
+    rejection_reason = models.CharField(
+        _("reason for the rejection"), max_length=REJECTION_REASON_LENGTH, blank=True
+    )
 
     objects = MeasurementQuerySet.as_manager()
 
@@ -222,6 +236,10 @@ class Measurement(PublicContent):
     @property
     def is_pending(self):
         return self.status == self.State.PENDING
+
+    @property
+    def is_rejected(self):
+        return self.status == self.State.REJECTED
 
     def display_value(self):
         return self.commitment.format_value(self.value)
