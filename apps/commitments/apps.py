@@ -16,7 +16,24 @@ class CommitmentsConfig(PortalAppConfig):
     home_template = "commitments/home_section.html"
 
     def ready(self):
-        from . import history  # noqa: F401
+        from apps.core import published
+
+        from . import history, opendata  # noqa: F401 (history: its tracking connects)
+
+        # Open data built once per change in the background, served as files (with ETags).
+        csv_type, json_type = "text/csv; charset=utf-8", "application/json; charset=utf-8"
+        published.register(
+            opendata.DATA_CSV,
+            opendata.build_csv,
+            content_type=csv_type,
+            filename="son-la-commitments.csv",
+        )
+        published.register(
+            opendata.DATA_JSON,
+            opendata.build_json,
+            content_type=json_type,
+            filename="son-la-commitments.json",
+        )
 
     def home_context(self, request):
         from .cards import commitment_card

@@ -3,14 +3,12 @@
 import csv
 import io
 import json
-import secrets
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 
-from apps.core.pagecache import memo
+from apps.core import published
+from apps.core.siteurl import public_base
 from apps.core.text import spreadsheet_safe
 
 from .models import (
@@ -47,6 +45,8 @@ CSV_COLUMNS = [
     "corrects_measurement_id",
     "correction_reason",
     "superseded",
+    "path_value",
+    "measurement_progress_percent",
 ]
 
 
@@ -64,6 +64,9 @@ def _open_data(request):
         by_commitment.setdefault(m.commitment_id, []).append(m)
     records = []
     for c in commitments:
+        # The planned value and the progress of each counted figure: the same computation as
+        # the commitment's page and the PDF report (Commitment.figures()).
+        figures = {row["measurement"].pk: row for row in c.figures()}
         commitment = {
             "slug": c.slug,
             "url": request.build_absolute_uri(c.get_absolute_url()),
@@ -102,6 +105,10 @@ def _open_data(request):
                 "corrects_measurement_id": m.corrects_id,
                 "correction_reason": m.correction_reason,
                 "superseded": m.pk not in counted,
+                "path_value": figures[m.pk]["path_value"] if m.pk in figures else None,
+                "measurement_progress_percent": figures[m.pk]["progress"]
+                if m.pk in figures
+                else None,
             }
             for m in by_commitment.get(c.pk, [])
         ]
@@ -119,18 +126,14 @@ def _plain(value):
     return str(value)
 
 
-def _open_data_memo(request, name, build):
-    """``build(records, stamp)`` memoised: a body with ``stamp`` where the time it is served goes.
+class _SiteAddress:
+    """Stands in for a request in ``_open_data`` when the files are built in the background.
 
-    The body follows the content version and today's date (a status depends on it), so only
-    the time of the response is filled in per request and "generated at" stays truthful.
+    Links are absolute when ``SITE_URL`` is set (``siteurl.public_base``), else site-relative.
     """
 
-    def make():
-        stamp = secrets.token_hex(16)
-        return stamp, build(_open_data(request), stamp)
-
-    return memo(name, make, request.build_absolute_uri("/"), timezone.localdate())
+    def build_absolute_uri(self, location="/"):
+        return public_base() + location
 
 
 def _csv_body(records, stamp):
@@ -153,14 +156,20 @@ def _csv_body(records, stamp):
     return out.getvalue()
 
 
+# Excel reads a CSV without a byte-order mark in the computer's own code page, garbling
+# Vietnamese letters; with it, as UTF-8 (the report's CSV carries one too).
+BYTE_ORDER_MARK = "\ufeff"
+DATA_CSV = "commitments-data.csv"
+DATA_JSON = "commitments-data.json"
+
+
+def build_csv(stamp):
+    """The open-data CSV, built in the background (``apps.core.published``)."""
+    return BYTE_ORDER_MARK + _csv_body(_open_data(_SiteAddress()), stamp)
+
+
 def data_csv(request):
-    stamp, body = _open_data_memo(request, "commitments:data.csv", _csv_body)
-    generated_at = timezone.now().isoformat(timespec="seconds")
-    response = HttpResponse(
-        body.replace(stamp, generated_at), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'inline; filename="son-la-commitments.csv"'
-    return response
+    return published.serve(request, DATA_CSV)
 
 
 def _json_body(records, stamp):
@@ -174,12 +183,13 @@ def _json_body(records, stamp):
     return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
 
 
+def build_json(stamp):
+    """The open-data JSON, built in the background (``apps.core.published``)."""
+    body = _json_body(_open_data(_SiteAddress()), stamp)
+    source = public_base() + reverse("commitments:data_json")
+    body = body.replace(f'"{stamp}:source"', json.dumps(source, ensure_ascii=False), 1)
+    return body.replace(f'"{stamp}:generated_at"', f'"{stamp}"', 1)
+
+
 def data_json(request):
-    stamp, body = _open_data_memo(request, "commitments:data.json", _json_body)
-    filled = {
-        "generated_at": timezone.now().isoformat(timespec="seconds"),
-        "source": request.build_absolute_uri(),
-    }
-    for key, value in filled.items():
-        body = body.replace(f'"{stamp}:{key}"', json.dumps(value, ensure_ascii=False), 1)
-    return HttpResponse(body, content_type="application/json; charset=utf-8")
+    return published.serve(request, DATA_JSON)

@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from . import pagecache
+from . import compression, pagecache
 
 MAX_QUERY_LENGTH = 300
 NO_STORE = ("private", "no-store", "no-cache")
@@ -27,6 +29,12 @@ class AnonymousPageCacheMiddleware:
     query string its view accepted (``pagecache.accept_query``). Without a reachable cache
     every page is simply built. ``X-Page-Cache: hit|miss`` is sent only when
     ``PAGE_CACHE_HEADER`` is on: it would tell anyone what others have asked for.
+
+    A stored page keeps its gzip and Brotli bodies, compressed once when it is stored, so a
+    hit costs no compression: the body sent is the one ``Accept-Encoding`` prefers, with
+    ``Vary: Accept-Encoding``, a weak ETag (one per content, whatever the encoding) and the
+    time it was built as Last-Modified; a request that already holds it gets a 304. HEAD is
+    answered from the cache too (headers only); only GET stores.
     """
 
     def __init__(self, get_response):
@@ -38,7 +46,7 @@ class AnonymousPageCacheMiddleware:
 
     def _respond(self, request):
         cacheable = (
-            request.method == "GET"
+            request.method in ("GET", "HEAD")
             and settings.PAGE_CACHE_SECONDS > 0
             and _is_anonymous(request)
             and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
@@ -53,19 +61,38 @@ class AnonymousPageCacheMiddleware:
         except Exception:  # a disallowed host: let the view answer it (400)
             return self.get_response(request)
         stored = pagecache.get_page(key)
-        if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content)
-            for name, value in headers:
+        if pagecache.is_page_entry(stored):
+            response = HttpResponse()
+            for name, value in stored["headers"]:
                 response[name] = value
             self._mark(response, "hit")
-            return response
+            return self._serve(request, stored, response)
         response = self.get_response(request)
-        if self._storable(request, response):
-            headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
-            pagecache.store_page(key, (response.content, headers))
+        if request.method == "GET" and self._storable(request, response):
+            skipped = {"set-cookie", "content-length", "etag", "last-modified"}
+            headers = [(k, v) for k, v in response.items() if k.lower() not in skipped]
+            entry = pagecache.page_entry(response.content, headers)
+            pagecache.store_page(key, entry)
             self._mark(response, "miss")
+            return self._serve(request, entry, response)
         return response
+
+    @staticmethod
+    def _serve(request, entry, response):
+        """``response`` given the body ``Accept-Encoding`` prefers, or a 304 when it is held."""
+        header = request.META.get("HTTP_ACCEPT_ENCODING", "")
+        coding = compression.choose_encoding(header, tuple(entry["variants"]))
+        body = entry["variants"][coding] if coding else entry["body"]
+        if coding:
+            response["Content-Encoding"] = coding
+        patch_vary_headers(response, ("Accept-Encoding",))
+        response["ETag"] = entry["etag"]
+        response["Last-Modified"] = http_date(entry["built_at"])
+        response["Content-Length"] = str(len(body))
+        response.content = b"" if request.method == "HEAD" else body
+        return get_conditional_response(
+            request, etag=entry["etag"], last_modified=entry["built_at"], response=response
+        )
 
     @staticmethod
     def _mark(response, outcome):
@@ -80,6 +107,48 @@ class AnonymousPageCacheMiddleware:
             return False
         control = response.get("Cache-Control", "")
         return not any(word in control for word in NO_STORE)
+
+
+class CompressionMiddleware:
+    """gzip for text responses built for one request (signed-in pages, uncached pages).
+
+    Cached pages and published files come with their compressed bodies already (and a
+    ``Content-Encoding``): they are left alone, as are streaming responses (files, static files
+    served by WhiteNoise with their own precompressed copies), bodies under
+    ``compression.MIN_SIZE`` and anything that is not text (images, PDFs, spreadsheets, archives
+    are compressed already). Against BREACH (a secret in a compressed page that also echoes the
+    visitor's input), Django masks the CSRF token afresh in every response and the gzip header
+    gets random padding (Django's "Heal the Breach", as in its GZipMiddleware); Brotli, with no
+    such padding, is kept for pages that hold nothing personal (the cached ones).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.streaming or response.has_header("Content-Encoding"):
+            return response
+        content_type = response.get("Content-Type", "")
+        if not compression.is_compressible(content_type, compression.MIN_SIZE):
+            return response
+        patch_vary_headers(response, ("Accept-Encoding",))
+        header = request.META.get("HTTP_ACCEPT_ENCODING", "")
+        if len(response.content) < compression.MIN_SIZE:
+            return response
+        if compression.choose_encoding(header, ("gzip",)) != "gzip":
+            return response
+        compressed = compression.on_the_fly_gzip(response.content)
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response["Content-Length"] = str(len(compressed))
+        response["Content-Encoding"] = "gzip"
+        etag = response.get("ETag", "")
+        if etag.startswith('"'):
+            # The bytes differ from the identity body's: the same content, weakly.
+            response["ETag"] = "W/" + etag
+        return response
 
 
 # Features no page of the portal uses, refused to every page (and to anything injected).

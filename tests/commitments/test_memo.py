@@ -37,7 +37,7 @@ def warm(client, paths=PAGES):
 
 
 def csv_values(client, path="/en/commitments/data.csv"):
-    rows = csv.DictReader(io.StringIO(client.get(path).content.decode()))
+    rows = csv.DictReader(io.StringIO(client.get(path).getvalue().decode("utf-8-sig")))
     return [row["value"] for row in rows if row["commitment_slug"] == "truong-hoc-so"]
 
 
@@ -106,7 +106,9 @@ def test_an_edited_commitment_shows_at_once_in_each_language(
     vi_detail = client.get("/vi/commitments/truong-hoc-so/").content.decode()
     assert "<title>Trường học trực tuyến" in vi_detail
     rows = list(
-        csv.DictReader(io.StringIO(client.get("/en/commitments/data.csv").content.decode()))
+        csv.DictReader(
+            io.StringIO(client.get("/en/commitments/data.csv").getvalue().decode("utf-8-sig"))
+        )
     )
     assert rows[0]["commitment_title_en"] == "Schools online"
     assert rows[0]["target_value"] == "90.00"
@@ -123,7 +125,7 @@ def test_each_language_gets_its_own_content(client, digital):
     client.get("/vi/commitments/truong-hoc-so/")
     assert "status: on track" in client.get("/en/commitments/truong-hoc-so/").content.decode()
     client.get("/vi/commitments/data.json")
-    payload = json.loads(client.get("/en/commitments/data.json").content)
+    payload = json.loads(client.get("/en/commitments/data.json").getvalue())
     assert payload["commitments"][0]["url"].endswith("/en/commitments/truong-hoc-so/")
 
 
@@ -145,7 +147,9 @@ def test_a_status_follows_the_date_even_without_a_content_change(client, digital
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: later)
     assert "Off track" in client.get("/en/commitments/").content.decode()
     assert "status: off track" in client.get("/en/commitments/truong-hoc-so/").content.decode()
-    rows = csv.DictReader(io.StringIO(client.get("/en/commitments/data.csv").content.decode()))
+    rows = csv.DictReader(
+        io.StringIO(client.get("/en/commitments/data.csv").getvalue().decode("utf-8-sig"))
+    )
     assert {row["status"] for row in rows} == {"off-track"}
 
 
@@ -156,13 +160,19 @@ def test_a_renamed_official_shows_at_once(client, digital, official):
     assert "Lò Thị Mai" in client.get("/en/commitments/truong-hoc-so/").content.decode()
 
 
-def test_generated_at_is_the_time_of_each_response(client, digital, monkeypatch):
-    first = json.loads(client.get("/en/commitments/data.json?a=1").content)
+def test_generated_at_is_when_the_file_was_built_and_stays_until_the_content_changes(
+    client, digital, monkeypatch
+):
+    # The files are built once per change (apps.core.published), not per response.
+    built = json.loads(client.get("/en/commitments/data.json?a=1").getvalue())
     moment = timezone.now() + datetime.timedelta(minutes=5)
     monkeypatch.setattr(timezone, "now", lambda: moment)
-    second = json.loads(client.get("/en/commitments/data.json?b=2").content)
-    assert second["generated_at"] == moment.isoformat(timespec="seconds")
-    assert first["generated_at"] != second["generated_at"]
-    assert second["source"] == "http://testserver/en/commitments/data.json?b=2"
-    rows = csv.DictReader(io.StringIO(client.get("/en/commitments/data.csv").content.decode()))
+    again = json.loads(client.get("/en/commitments/data.json?b=2").getvalue())
+    assert again["generated_at"] == built["generated_at"] != moment.isoformat(timespec="seconds")
+    assert again["source"] == "/en/commitments/data.json"  # no SITE_URL: site-relative
+    digital.target_value = Decimal(95)
+    digital.save()
+    rows = csv.DictReader(
+        io.StringIO(client.get("/en/commitments/data.csv").getvalue().decode("utf-8-sig"))
+    )
     assert {row["generated_at"] for row in rows} == {moment.isoformat(timespec="seconds")}

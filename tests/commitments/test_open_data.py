@@ -35,7 +35,7 @@ def test_csv_has_stable_columns_and_every_approved_measurement(client, data):
     response = client.get("/en/commitments/data.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert list(rows[0]) == CSV_COLUMNS
     digital = [r for r in rows if r["commitment_slug"] == "truong-hoc-so"]
     assert [(r["value"], r["superseded"]) for r in digital] == [
@@ -58,7 +58,7 @@ def test_csv_has_stable_columns_and_every_approved_measurement(client, data):
 def test_json_has_commitments_with_their_measurements(client, data):
     response = client.get("/vi/commitments/data.json")
     assert response["Content-Type"] == "application/json; charset=utf-8"
-    payload = json.loads(response.content)
+    payload = json.loads(response.getvalue())
     assert payload["generated_at"]
     slugs = [c["slug"] for c in payload["commitments"]]
     assert slugs == ["truong-hoc-so", "chua-co-so-lieu"]
@@ -92,7 +92,9 @@ def test_csv_text_never_runs_as_a_spreadsheet_formula_and_json_stays_raw(
         correction_reason="=1+1",
     )
     rows = list(
-        csv.DictReader(io.StringIO(client.get("/en/commitments/data.csv").content.decode()))
+        csv.DictReader(
+            io.StringIO(client.get("/en/commitments/data.csv").getvalue().decode("utf-8-sig"))
+        )
     )
     first, second = rows
     assert first["commitment_title_vi"] == "'@SUM(1+1)"
@@ -104,7 +106,7 @@ def test_csv_text_never_runs_as_a_spreadsheet_formula_and_json_stays_raw(
     assert second["correction_reason"] == "'=1+1"
     assert second["note_vi"] == "ok"
     assert (first["value"], first["baseline_value"]) == ("10.00", "40.00")  # numbers untouched
-    data = json.loads(client.get("/en/commitments/data.json").content)
+    data = json.loads(client.get("/en/commitments/data.json").getvalue())
     commitment = data["commitments"][0]
     assert commitment["title_vi"] == "@SUM(1+1)"
     assert commitment["measurements"][0]["note_vi"] == formula

@@ -185,7 +185,7 @@ def test_a_page_cached_from_the_old_rows_before_the_commit_is_not_served_after_i
         # Another process renders the page between the save and the commit, from the rows
         # it still sees: the old ones. It is stored under the version of the first bump.
         key = pagecache.page_key(_request_for("/en/"), pagecache.current_version())
-        cache.set(key, (b"old page", [("Content-Type", "text/html")]), 60)
+        cache.set(key, pagecache.page_entry(b"old page", [("Content-Type", "text/html")]), 60)
         assert client.get("/en/").content == b"old page"
     assert client.get("/en/").content != b"old page"
 
@@ -225,7 +225,7 @@ def test_a_thousand_requests_with_unknown_parameters_create_no_cache_entry(
     client, figure, monkeypatch
 ):
     # The list's "open now" parts are kept per minute: hold the minute still for the run.
-    monkeypatch.setattr("apps.spaces.views._minute", lambda now: "2026-11-27T10:00")
+    monkeypatch.setattr("apps.spaces.listing.minute_of", lambda now: "2026-11-27T10:00")
     client.get("/en/")
     client.get("/en/spaces/")
     before = set(_keys())
@@ -236,7 +236,7 @@ def test_a_thousand_requests_with_unknown_parameters_create_no_cache_entry(
 
 
 def test_invalid_filter_values_create_no_cache_entry(client, village, monkeypatch):
-    monkeypatch.setattr("apps.spaces.views._minute", lambda now: "2026-11-27T10:00")
+    monkeypatch.setattr("apps.spaces.listing.minute_of", lambda now: "2026-11-27T10:00")
     client.get("/en/spaces/")
     before = set(_keys())
     for n in range(50):

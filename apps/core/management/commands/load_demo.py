@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
@@ -19,3 +20,5 @@ class Command(BaseCommand):
                 if module_has_submodule(config.module, "demo"):
                     import_module(f"{config.name}.demo").load(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        # The open data and feeds, built now so a fresh site serves them at once.
+        call_command("publish", stdout=self.stdout)
