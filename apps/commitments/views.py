@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from apps.core.display import tfield
 from apps.core.localtime import local_today
-from apps.core.pagecache import accept_query, render_memo
+from apps.core.pagecache import accept_query, memo, render_memo
+from apps.core.paginate import page_number, paginate
 from apps.core.text import drop_controls
 
 from . import charts
@@ -22,8 +23,44 @@ from .models import (
 )
 from .opendata import CSV_COLUMNS
 
+# The dashboard lists every commitment on one page while they fit; beyond that, each part of
+# the framework shows its first few with a link to all of them, a page at a time (at x100 the
+# city's 1,002 commitments would make a page of several hundred kilobytes).
+PER_PAGE = 24
+PER_PART = 8
+
 
 def dashboard(request):
+    status, area, problems = _dashboard_filters(request)
+    today = local_today()
+    parts = (status, area, today)
+    if area:
+        number, page = page_number(
+            request,
+            "commitments:dashboard",
+            lambda: len(_matching(_index(today), status, area)),
+            PER_PAGE,
+            *parts,
+        )
+    else:  # one page per part: the overview has no pages (?page= there is answered, not kept)
+        number, page = 1, None
+    accept_query(request, status=status, area=area, page=page)
+    # The cards are the same for every visitor until the content changes; a status depends on
+    # today's date as well, so the date is part of the key.
+    return render_memo(
+        request,
+        "commitments/dashboard.html",
+        "commitments:dashboard",
+        lambda: _dashboard_main(status, area, number, today),
+        *parts,
+        number,
+        status=400 if problems else 200,
+        problems=problems,
+    )
+
+
+def _dashboard_filters(request):
+    """The valid status and part of the query string, and what could not be used of it."""
     status = request.GET.get("status", "").strip()
     area = request.GET.get("area", "").strip()
     problems = []
@@ -39,49 +76,81 @@ def dashboard(request):
             % {"value": drop_controls(area)[:40]}
         )
         area = ""
-    accept_query(request, status=status, area=area)
-    # The cards are the same for every visitor until the content changes; a status depends on
-    # today's date as well, so the date is part of the key.
-    return render_memo(
-        request,
-        "commitments/dashboard.html",
-        "commitments:dashboard",
-        lambda: _dashboard_main(status, area),
-        status,
-        area,
-        local_today(),
-        status=400 if problems else 200,
-        problems=problems,
-    )
+    return status, area, problems
 
 
-def _dashboard_main(status, area):
-    cards = [commitment_card(c) for c in Commitment.objects.published().with_series()]
-    if status:
-        cards = [card for card in cards if card["status"] == status]
-    groups = []
-    for framework_area, features in FEATURES_BY_AREA.items():
-        if area and area != framework_area and area not in features:
-            continue
-        in_area = [
-            card
-            for card in cards
-            if AREA_OF_FEATURE.get(card["commitment"].key_feature) == framework_area
-            and (area in ("", framework_area) or card["commitment"].key_feature == area)
-        ]
-        if in_area:
-            groups.append({"area": framework_area, "label": framework_area.label, "cards": in_area})
-    context = {
-        "groups": groups,
-        "status": status,
-        "area": area,
-        "statuses": Status.choices,
-        "areas": [
+def _index(today):
+    """(pk, key feature, status) of every published commitment, in the dashboard's order.
+
+    A status is derived from the whole series, so filtering by status reads every series: once
+    per content version and day, for every page and filter of the dashboard.
+    """
+
+    def build():
+        commitments = Commitment.objects.published().with_series()
+        return [(c.pk, c.key_feature, c.status()) for c in commitments]
+
+    return memo("commitments:dashboard:index", build, today)
+
+
+def _matching(index, status, area):
+    """The rows of ``index`` with the status and in the part or key feature asked for."""
+    return [
+        row
+        for row in index
+        if (not status or row[2] == status)
+        and (not area or area == row[1] or area == AREA_OF_FEATURE.get(row[1]))
+    ]
+
+
+def _cards(rows):
+    """The cards of the commitments of ``rows``, in their order (two queries for all)."""
+    found = Commitment.objects.published().with_series().filter(pk__in=[row[0] for row in rows])
+    cards = {c.pk: commitment_card(c) for c in found}
+    return [cards[row[0]] for row in rows if row[0] in cards]
+
+
+def _dashboard_main(status, area, number, today):
+    rows = _matching(_index(today), status, area)
+    if area:
+        context = paginate(rows, PER_PAGE, number, {"status": status, "area": area})
+        label = (FrameworkArea if area in FrameworkArea.values else KeyFeature)(area).label
+        cards = _cards(context["page_obj"])
+        groups = (
+            [{"area": area, "label": label, "count": len(rows), "cards": cards}] if rows else []
+        )
+    else:
+        context = {}
+        whole = len(rows) <= PER_PAGE  # everything fits on one page: no part is cut short
+        groups = []
+        for framework_area in FEATURES_BY_AREA:
+            in_area = [row for row in rows if AREA_OF_FEATURE.get(row[1]) == framework_area]
+            if in_area:
+                groups.append(
+                    {
+                        "area": framework_area,
+                        "label": framework_area.label,
+                        "count": len(in_area),
+                        "rows": in_area if whole else in_area[:PER_PART],
+                    }
+                )
+        cards = {
+            card["commitment"].pk: card for card in _cards([r for g in groups for r in g["rows"]])
+        }
+        for group in groups:
+            group["cards"] = [cards[row[0]] for row in group.pop("rows") if row[0] in cards]
+    context.update(
+        groups=groups,
+        status=status,
+        area=area,
+        statuses=Status.choices,
+        areas=[
             (framework_area, framework_area.label, [(f.value, f.label) for f in features])
             for framework_area, features in FEATURES_BY_AREA.items()
         ],
-        "shown": sum(len(group["cards"]) for group in groups),
-    }
+        shown=sum(len(group["cards"]) for group in groups),
+        total=len(rows),
+    )
     return render_to_string("commitments/dashboard_main.html", context)
 
 
@@ -111,23 +180,14 @@ def _detail_page(slug, officials):
     queryset = Commitment.objects.published().with_series()
     commitment = get_object_or_404(queryset, slug=slug)
     series = commitment.counted_series()
-    rows = [
-        {
-            "measurement": m,
-            "progress": commitment.progress_of(m.value),
-            "path_value": commitment.format_value(
-                commitment.path_value(m.valid_on).quantize(m.value)
-            ),
-        }
-        for m in series
-    ]
     sentence = commitment.progress_sentence()
     context = {
         "commitment": commitment,
         "card": commitment_card(commitment, sparkline=False),
         "sentence": sentence,
         "chart": charts.chart(commitment, series),
-        "rows": rows,
+        "axis_note": charts.axis_note(commitment, series),
+        "rows": commitment.figures(),
         "history": list(reversed(series)),
         "officials": _official_labels(commitment, officials),
     }

@@ -2,6 +2,8 @@
 
 import csv
 import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -122,40 +124,118 @@ def table(content):
             ]
 
 
-def to_csv(content):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([label for _key, label in columns()])
-    writer.writerows([spreadsheet_safe(value) for value in line] for line in table(content))
+def data_files(content):
+    """The report's CSV and XLSX files, written side by side in one pass over the table."""
+    csv_out = io.StringIO()
+    writer = csv.writer(csv_out)
+    labels = [str(label) for _key, label in columns()]
+    writer.writerow(labels)
+    sheet = [_xlsx_row(1, labels, style=' s="1"')]
+    for number, line in enumerate(table(content), start=2):
+        writer.writerow([spreadsheet_safe(value) for value in line])
+        sheet.append(_xlsx_row(number, line))
     # A byte-order mark lets spreadsheet programs read Vietnamese letters correctly.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return {
+        "data_csv": ("csv", ("\ufeff" + csv_out.getvalue()).encode("utf-8")),
+        "data_xlsx": ("xlsx", _xlsx_book(_("Progress"), sheet)),
+    }
 
 
-def _cell(value):
-    """Numbers stay numbers in the spreadsheet; translated labels become plain text."""
-    if value is None or isinstance(value, int | float | Decimal):
-        return value
-    return spreadsheet_safe(str(value))
+def to_csv(content):
+    return data_files(content)["data_csv"][1]
 
 
 def to_xlsx(content):
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    return data_files(content)["data_xlsx"][1]
 
-    # Write-only mode streams the rows: several times faster for long series.
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(_("Progress")[:31])
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for _key, label in columns():
-        cell = WriteOnlyCell(sheet, value=str(label))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for line in table(content):
-        sheet.append([_cell(value) for value in line])
+
+# The XLSX file is written here rather than through openpyxl: its cell objects and XML
+# serialiser cost ~0.1 ms a cell, so the 43,000 cells of a 30 x 120 report took longer than
+# the whole PDF (bench/report.py). One sheet of inline strings and numbers, a bold header
+# row kept in view (frozen pane): the least an .xlsx needs, read back by openpyxl in the
+# tests (tests/reports/test_build_files.py).
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_COLUMNS = [chr(ord("A") + n) for n in range(26)]
+# XML 1.0 cannot carry most control characters nor lone surrogates: a spreadsheet program
+# refuses the whole file for one of them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def _xml_text(value):
+    return _NOT_XML.sub("", value).translate(_XML_ESCAPES)
+
+
+def _xlsx_row(number, values, style=""):
+    """One ``<row>``: numbers stay numbers; text is kept as text, never run as a formula."""
+    cells = []
+    for column, value in zip(_COLUMNS, values, strict=False):
+        if value is None or value == "":
+            continue
+        ref = f"{column}{number}"
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            cells.append(f'<c r="{ref}"{style}><v>{value}</v></c>')
+        else:
+            text = _xml_text(spreadsheet_safe(str(value)))
+            cells.append(
+                f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+            )
+    return f'<row r="{number}">{"".join(cells)}</row>'
+
+
+def _xlsx_book(title, rows):
+    """A workbook of one sheet named ``title`` holding ``rows`` (from ``_xlsx_row``)."""
+    name = _xml_text(re.sub(r"[\[\]:*?/\\]", " ", str(title))[:31])
+    sheet = (
+        f'{_HEAD}<worksheet xmlns="{_MAIN}"><sheetViews><sheetView workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+        f"<sheetData>{''.join(rows)}</sheetData></worksheet>"
+    )
+    parts = {
+        "[Content_Types].xml": (
+            f'{_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{_TYPE}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_TYPE}.worksheet+xml"/>'
+            f'<Override PartName="/xl/styles.xml" ContentType="{_TYPE}.styles+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            f'{_HEAD}<Relationships xmlns="{_RELS}"><Relationship Id="rId1" '
+            f'Type="{_DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            f'{_HEAD}<workbook xmlns="{_MAIN}" xmlns:r="{_DOC_RELS}"><sheets>'
+            f'<sheet name="{name}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'{_HEAD}<Relationships xmlns="{_RELS}">'
+            f'<Relationship Id="rId1" Type="{_DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{_DOC_RELS}/styles" Target="styles.xml"/>'
+            "</Relationships>"
+        ),
+        "xl/styles.xml": (
+            f'{_HEAD}<styleSheet xmlns="{_MAIN}"><fonts count="2">'
+            '<font><sz val="11"/><name val="Calibri"/></font>'
+            '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+            '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+            '<fill><patternFill patternType="gray125"/></fill></fills>'
+            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border>'
+            '</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" '
+            'borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" '
+            'fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" '
+            'borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1">'
+            '<cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+        ),
+        "xl/worksheets/sheet1.xml": sheet,
+    }
     out = io.BytesIO()
-    book.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as book:
+        for path, text in parts.items():
+            book.writestr(path, text.encode("utf-8"))
     return out.getvalue()

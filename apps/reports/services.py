@@ -80,11 +80,7 @@ def build(report_id):
     report = start(report_id)
     with translation.override(report.language):
         content = data.gather(report)
-        files = {
-            "pdf": ("pdf", pdf.render(report, content)),
-            "data_csv": ("csv", data.to_csv(content)),
-            "data_xlsx": ("xlsx", data.to_xlsx(content)),
-        }
+        files = {"pdf": ("pdf", pdf.render(report, content)), **data.data_files(content)}
     _store(report, files)
 
 

@@ -42,7 +42,7 @@ def test_visitor_reads_the_pledges_and_officials_move_one(
     digital = page.locator(".commitment-card", has_text="100% of educational units")
     assert digital.locator(".status").inner_text() == "On track"
     assert "78%" in digital.inner_text()
-    assert "62% of the way from the baseline to the target" in digital.inner_text()
+    assert "62.1% of the way from the baseline to the target" in digital.inner_text()
     assert_fits_width(page)
     screenshot(page, "commitments-dashboard-en-360")
 
@@ -54,7 +54,7 @@ def test_visitor_reads_the_pledges_and_officials_move_one(
         == "Progress of “100% of educational units on digital platforms”"
     )
     row = page.locator("table tr", has_text="31 Dec 2025")  # English short dates: j M Y
-    assert row.locator("td").all_inner_texts() == ["31 Dec 2025", "78%", "71%", "62%"]
+    assert row.locator("td").all_inner_texts() == ["31 Dec 2025", "78%", "71%", "62.1%"]
     assert "the figure was 78% against a target of 100% by 2030" in page.inner_text("main")
     assert_fits_width(page)
     screenshot(page, "commitments-detail-en-360")
@@ -92,7 +92,8 @@ def test_visitor_reads_the_pledges_and_officials_move_one(
     waiting = phone.locator(".review-list li", has_text="85%")
     assert "recorded by Cầm Văn Định" in waiting.inner_text()
     screenshot(phone, "commitments-approval-360")
-    waiting.get_by_role("button", name="Approve").click()
+    waiting.get_by_role("link", name="Approve").click()  # what is approved, then confirm
+    phone.get_by_role("button", name="Confirm approval").click()
     assert "it is now public" in phone.inner_text(".messages")
     second.close()
 

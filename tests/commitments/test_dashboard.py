@@ -39,7 +39,7 @@ def test_dashboard_groups_commitments_by_framework_part_in_english(client, pledg
     assert "Major building blocks" in html
     assert "33.7% of the budget to education" in html
     assert "<strong>75%</strong> against a target of 100% by 2030" in html
-    assert "58% of the way from the baseline to the target" in html
+    assert "58.3% of the way from the baseline to the target" in html
     assert "On track" in html
     assert "Achieved" in html
     assert "Off track" in html
