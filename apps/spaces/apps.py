@@ -10,16 +10,29 @@ class SpacesConfig(PortalAppConfig):
     verbose_name = _("Learning spaces")
     nav_label = _("Learning spaces")
     nav_url_name = "spaces:list"
-    nav_order = 20
+    # First in the navigation: finding the House of Wisdom of one's village is what most
+    # visitors (residents, on phones) come for.
+    nav_order = 5
     home_template = "spaces/home_section.html"
 
     def ready(self):
-        from . import history, signals  # noqa: F401
+        from apps.core import published
+
+        from . import history, signals, views  # noqa: F401 (history, signals: they connect)
+
+        # The unfiltered map feed, built once per change in the background, served as a file.
+        published.register(
+            views.GEOJSON_FEED,
+            views.geojson_body,
+            content_type="application/geo+json",
+            filename="son-la-learning-spaces.geojson",
+        )
 
     def home_context(self, request):
         from .models import LearningSpace
 
-        return {"space_count": LearningSpace.objects.published().count()}
+        # "lead": shown first on the home page, under the title.
+        return {"space_count": LearningSpace.objects.published().count(), "lead": True}
 
     def workspace_entries(self, user):
         from apps.core.permissions import changeable

@@ -94,6 +94,12 @@ def _lower_first(text):
     return text[:1].lower() + text[1:]
 
 
+def _en_in_sentence(area):
+    """An English area name as it reads after a comma: ``residential group 1`` (a common noun,
+    like ``tổ 1``), but ``Hai village`` and ``To Hieu Ward`` (they start with a proper name)."""
+    return _lower_first(area.name_en) if area.kind == Area.Kind.GROUP else area.name_en
+
+
 def _time(text):
     return datetime.time.fromisoformat(text)
 
@@ -124,7 +130,7 @@ def _plan():
                 en = f"House of Wisdom, {area.name_en}"
             else:
                 vi = f"Nhà Tri thức {area.name_vi.lower()}, {_lower_first(unit.name_vi)}"
-                en = f"House of Wisdom, {area.name_en.lower()}, {unit.name_en}"
+                en = f"House of Wisdom, {_en_in_sentence(area)}, {unit.name_en}"
             plan.append(
                 (f"nha-tri-thuc-{area.slug}", LearningSpace.Kind.HOUSE_OF_WISDOM, area, vi, en)
             )
@@ -132,7 +138,7 @@ def _plan():
         for area in localities[unit.pk][:2]:
             label_vi = area.name_vi if area.kind == Area.Kind.VILLAGE else area.name_vi.lower()
             vi = f"Tủ sách nhân ái {_lower_first(label_vi)}, {_lower_first(unit.name_vi)}"
-            en = f"Humane library, {area.name_en}, {unit.name_en}"
+            en = f"Humane library, {_en_in_sentence(area)}, {unit.name_en}"
             plan.append(
                 (f"tu-sach-nhan-ai-{area.slug}", LearningSpace.Kind.HUMANE_LIBRARY, area, vi, en)
             )
@@ -162,8 +168,8 @@ def _fields(kind, area, rng):
     chosen = rng.sample(ACTIVITIES, rng.randint(3, 5))
     text_vi, text_en = KIND_TEXT[kind]
     names = {
-        "area_vi": area.name_vi.lower() if area.kind == Area.Kind.GROUP else area.name_vi,
-        "area_en": area.name_en,
+        "area_vi": _lower_first(area.name_vi),
+        "area_en": _en_in_sentence(area),
         "unit_vi": unit.name_vi,
         "unit_en": unit.name_en,
     }

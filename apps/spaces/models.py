@@ -1,12 +1,10 @@
-import re
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.content import PublicContent, PublicContentQuerySet
@@ -15,7 +13,9 @@ from apps.core.images import Picture, delete_renditions
 from apps.core.localtime import local_now
 from apps.core.permissions import assigned_area_ids
 from apps.core.slugs import unique_slug
-from apps.core.text import fold
+
+from .search import query_words, search_text
+from .status import describe
 
 # Slugs that would hide a page of the app behind a space's address.
 RESERVED_SLUGS = {"map"}
@@ -95,8 +95,12 @@ class LearningSpaceQuerySet(PublicContentQuerySet):
 
         Matching at word starts keeps ``den`` (Chiềng Đen) from finding "resi*den*tial".
         """
+        words = query_words(query)
+        if not words:
+            # Nothing but punctuation ("%", "-"): nothing to find, rather than everything.
+            return self.none() if query.strip() else self
         queryset = self
-        for word in fold(query).split()[:MAX_SEARCH_WORDS]:
+        for word in words[:MAX_SEARCH_WORDS]:
             queryset = queryset.filter(search_text__contains=f" {word}")
         return queryset
 
@@ -204,18 +208,7 @@ class LearningSpace(PublicContent):
             )
 
     def build_search_text(self):
-        parts = [self.name_vi, self.name_en, self.address]
-        for language in ("vi", "en"):
-            with translation.override(language):
-                parts.append(str(self.get_kind_display()))
-        area = self.area if self.area_id else None
-        while area is not None:
-            parts += [area.name_vi, area.name_en]
-            area = area.parent
-        # Words are separated by single spaces and the text starts with one, so a search can
-        # match the start of any word with `LIKE '% word%'` (which pg_trgm can index).
-        words = re.sub(r"[^\w]+", " ", fold(" ".join(p for p in parts if p)))
-        return " " + " ".join(words.split())
+        return search_text(self)
 
     # --- facilities -------------------------------------------------------------------------
 
@@ -262,7 +255,7 @@ class LearningSpace(PublicContent):
         status = {"is_open": current is not None, "today": todays, "closes": None, "next": None}
         if current:
             status["closes"] = current.closes
-            return status
+            return describe(status)
         for offset in range(8):
             day = (today + offset) % 7
             for interval in (h for h in hours if h.weekday == day):
@@ -274,8 +267,8 @@ class LearningSpace(PublicContent):
                     "weekday": Weekday(day).label,
                     "opens": interval.opens,
                 }
-                return status
-        return status
+                return describe(status)
+        return describe(status)
 
     # --- permissions and location -----------------------------------------------------------
 

@@ -1,5 +1,6 @@
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from apps.core.sitemaps import PortalSitemap
 
@@ -16,9 +17,11 @@ class SpacesSitemap(PortalSitemap):
         self._patterns = {}
 
     def items(self):
-        # (slug, updated) pairs: plain values, so the entries built from them can be kept.
+        # (slug, updated, names): plain values, so the entries built from them can be kept.
         return list(
-            LearningSpace.objects.published().order_by("pk").values_list("slug", "updated_at")
+            LearningSpace.objects.published()
+            .order_by("pk")
+            .values_list("slug", "updated_at", "name_vi", "name_en")
         )
 
     def location(self, item):
@@ -32,9 +35,16 @@ class SpacesSitemap(PortalSitemap):
     def lastmod(self, item):
         return item[1]
 
+    def title(self, item):
+        """The name in the page's language (the other one when it has none), for /sitemap/."""
+        name_vi, name_en = item[2], item[3]
+        return (name_en or name_vi) if get_language() == "en" else (name_vi or name_en)
+
 
 class SpacePagesSitemap(PortalSitemap):
     changefreq = "daily"
+
+    titles = {"spaces:map": _("Map of learning spaces")}
 
     def items(self):
         return ["spaces:list", "spaces:map"]

@@ -1,8 +1,8 @@
 import json
+from array import array
 
 from django.conf import settings
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,29 +10,32 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from apps.core import published
 from apps.core.display import number, tfield
 from apps.core.localtime import local_now
+from apps.core.middleware import PERMISSIONS_POLICY
 from apps.core.models import Area
 from apps.core.pagecache import accept_query, memo, render_memo
-from apps.core.paginate import page_number, paginate
+from apps.core.paginate import page_number
 
+from . import geo, listing, mapdata
 from .forms import SpaceFilterForm
-from .models import LearningSpace, facility_q
+from .listing import (
+    OPEN_NOW_SECONDS,
+    filter_query,
+    filtered_spaces,
+    matching_ids,
+    page_of_spaces,
+    read_filters,
+)
+from .models import LearningSpace
+
+GEOJSON_FEED = "spaces.geojson"
 
 PER_PAGE = 20
 MAP_LIST_PER_PAGE = 200
+LIST_PERMISSIONS_POLICY = PERMISSIONS_POLICY.replace("geolocation=()", "geolocation=(self)")
 NEARBY_COUNT = 8
-# What shows whether a space is open now is kept for the minute it was computed in, at most.
-OPEN_NOW_SECONDS = 60
-
-
-def _minute(now):
-    """The city minute of ``now``: part of the key of whatever says "open now".
-
-    Opening hours are whole minutes, so a status computed at any moment of a minute holds for
-    all of it; the next minute gets a fresh one.
-    """
-    return local_now(now).strftime("%Y-%m-%dT%H:%M")
 
 
 def _area_choices(areas, counts, selected=None):
@@ -71,65 +74,29 @@ def _area_options(choices, selected):
     return mark_safe("".join(options))  # noqa: S308 - the slug and the name are escaped
 
 
-def _filters(request):
-    """The list's filters from the query string: the form, and its valid values by name."""
-    # The form checks the area asked for, if any (one small query, uncached pages only); the
-    # list of every area is needed only to build the page, inside the memo.
-    slug = request.GET.get("area", "")[:80]
-    valid = slug.isascii() and slug.replace("-", "").replace("_", "").isalnum()
-    asked = list(Area.objects.active().filter(slug=slug)) if valid else []
-    form = SpaceFilterForm(request.GET, asked)
-    form.is_valid()  # every filter is optional; the valid ones apply, the others are reported
-    data = form.cleaned_data
-    area = data.get("area")
-    filters = {
-        "q": data.get("q", ""),
-        "area": area.slug if area else "",
-        "kind": data.get("kind", ""),
-        "facility": data.get("facility", ""),
-        "open": data.get("open", ""),
-    }
-    return form, filters
-
-
-def _filtered_spaces(data, area, now):
-    spaces = LearningSpace.objects.published()
-    if data["q"]:
-        spaces = spaces.search(data["q"])
-    if data["kind"]:
-        spaces = spaces.filter(kind=data["kind"])
-    if data["facility"]:
-        spaces = spaces.filter(facility_q(data["facility"]))
-    if data["open"] == "now":
-        spaces = spaces.open_now(now)
-    return spaces
-
-
 def space_list(request):
     now = timezone.now()
-    form, filters = _filters(request)
+    form, filters = read_filters(request)
     area = form.cleaned_data.get("area")
-    minute = _minute(now)
+    minute = listing.minute_of(now)
     parts = (sorted(filters.items()), minute)
 
     def count():
-        spaces = _filtered_spaces(filters, area, now)
-        return (spaces.in_area(area) if area else spaces).count()
+        return len(matching_ids(filters, area, now))
 
     number, page = page_number(request, "spaces:list", count, PER_PAGE, *parts)
     accept_query(request, **filters, page=page)
 
     def build():
-        areas = list(Area.objects.active())
-        spaces = _filtered_spaces(filters, area, now)
+        areas = Area.objects.active().in_vietnamese_order()
+        spaces = filtered_spaces(filters, area, now)
         # Counts per area follow every filter but the area itself, so each option says what
         # choosing it would show.
         counts = dict(spaces.order_by().values_list("area_id").annotate(n=Count("pk")))
-        if area:
-            spaces = spaces.in_area(area)
-        context = paginate(spaces.for_cards(), PER_PAGE, number, filters)
+        context = page_of_spaces(matching_ids(filters, area, now), PER_PAGE, number, filters)
         for space in context["page_obj"]:
             space.current = space.status(now)
+        filtered = any(filters.values())
         context.update(
             filters=filters,
             query=filters["q"],
@@ -137,7 +104,11 @@ def space_list(request):
             area_options=_area_options(_area_choices(areas, counts, area), area),
             # The form as the valid filters fill it (never the raw query string).
             form=SpaceFilterForm(filters, []),
-            filtered=any(filters.values()),
+            filtered=filtered,
+            # Open on wide screens, and on phones once a filter is chosen (CSS shows it open
+            # on wide screens whatever this says).
+            filters_open=any(filters[k] for k in ("area", "kind", "facility")),
+            filter_query=filter_query(filters),
         )
         html = render_to_string("spaces/list_main.html", context, request=request)
         return {"main": html, "query": filters["q"]}
@@ -145,7 +116,7 @@ def space_list(request):
     # The whole list follows from the valid filters, the page and, for "open now", the
     # minute: it is rendered once for every visitor who asks the same. What could not be used
     # of the query string is said per request, outside what is kept.
-    return render_memo(
+    response = render_memo(
         request,
         "spaces/list.html",
         "spaces:list",
@@ -155,6 +126,10 @@ def space_list(request):
         timeout=OPEN_NOW_SECONDS,
         notices=form.notices(),
     )
+    # "Nearest to me first" asks the browser for the location (on click, used in the page
+    # only, js/spaces-near.js): this page alone may ask; every other refuses it.
+    response["Permissions-Policy"] = LIST_PERMISSIONS_POLICY
+    return response
 
 
 def space_detail(request, slug):
@@ -168,13 +143,11 @@ def space_detail(request, slug):
             slug=slug,
         )
         unit = space.area.unit
-        nearby = (
-            LearningSpace.objects.published()
-            .in_area(unit)
-            .exclude(pk=space.pk)
-            .select_related("area")
-            .order_by("name")[:NEARBY_COUNT]
-        )
+        # The first others of its ward or commune in the list's order (Vietnamese alphabet).
+        in_unit = dict.fromkeys(("q", "kind", "facility", "open"), "") | {"area": unit.slug}
+        ids = [pk for pk in matching_ids(in_unit, unit, now) if pk != space.pk][:NEARBY_COUNT]
+        found = {other.pk: other for other in LearningSpace.objects.filter(pk__in=ids)}
+        nearby = [found[pk] for pk in ids if pk in found]
         context = {
             "space": space,
             "unit": unit,
@@ -201,39 +174,78 @@ def space_detail(request, slug):
         "spaces:detail",
         build,
         slug,
-        _minute(now),
+        listing.minute_of(now),
         timeout=OPEN_NOW_SECONDS,
     )
 
 
-def _map_spaces():
-    return (
-        LearningSpace.objects.published()
-        .select_related("area__parent")
-        .order_by("area__parent__order", "area__parent_id", "name")
+def _by_unit(ids):
+    """``ids`` grouped by ward or commune (in their order), each group in the order given."""
+    units = {a.pk: i for i, a in enumerate(Area.objects.units().in_vietnamese_order())}
+    published = LearningSpace.objects.published().rewrite(False)
+    unit_of = dict(published.values_list("pk", "area__parent_id"))
+    place = {pk: i for i, pk in enumerate(ids)}
+    return array(
+        "q", sorted(ids, key=lambda pk: (units.get(unit_of.get(pk), len(units)), place[pk]))
     )
 
 
 def space_map(request):
-    number, page = page_number(request, "spaces:map", _map_spaces().count, MAP_LIST_PER_PAGE)
-    accept_query(request, page=page)
+    """The map, with the list's filters (kept in the GeoJSON it asks for), and the same
+    spaces listed under it by ward and commune, for phones without JavaScript."""
+    now = timezone.now()
+    form, filters = read_filters(request)
+    area = form.cleaned_data.get("area")
+    parts = (sorted(filters.items()), listing.minute_of(now) if filters["open"] else "")
+
+    def ids():
+        return memo("spaces:map-ids", lambda: _by_unit(matching_ids(filters, area, now)), *parts)
+
+    number, page = page_number(request, "spaces:map", lambda: len(ids()), MAP_LIST_PER_PAGE, *parts)
+    accept_query(request, **filters, page=page)
 
     def build():
-        context = paginate(_map_spaces(), MAP_LIST_PER_PAGE, number)
-        context["tile_url"] = settings.MAP_TILE_URL
+        context = page_of_spaces(ids(), MAP_LIST_PER_PAGE, number, filters, for_cards=False)
+        query = filter_query(filters)
+        context.update(
+            tile_url=settings.MAP_TILE_URL,
+            filters=filters,
+            filtered=any(filters.values()),
+            selected_area=area,
+            filter_query=query,
+            geojson_url=reverse("spaces:geojson")
+            + "?"
+            + (query or "zoom=" + str(geo.DEFAULT_ZOOM)),
+        )
         return render_to_string("spaces/map_main.html", context, request=request)
 
-    # No "open now" here: the list changes only with the content (or the page asked for).
-    return render_memo(request, "spaces/map.html", "spaces:map", build, number)
+    return render_memo(
+        request,
+        "spaces/map.html",
+        "spaces:map",
+        build,
+        *parts,
+        number,
+        timeout=OPEN_NOW_SECONDS,
+        notices=form.notices(),
+    )
 
 
 def geojson(request):
-    """Every published space with a location, as GeoJSON, in the language of the address."""
-    body = memo("spaces:geojson", _geojson_body)
-    return HttpResponse(body, content_type="application/geo+json")
+    """Published spaces with a location, as GeoJSON, in the language of the address.
+
+    Without a query string: every space, a file built once per change (``geojson_body()``). With
+    one: the list's filters, the visible area (``bbox``) and the ``zoom`` of the map, nearby
+    spaces grouped into clusters.
+    """
+    if not request.GET:
+        return published.serve(request, GEOJSON_FEED)
+    return mapdata.geojson_for_map(request)
 
 
-def _geojson_body():
+def geojson_body(stamp=None):
+    """Every published space with a location: the unfiltered feed, built in the background
+    (``apps.core.published``) once per change; it says no build time, so ``stamp`` is unused."""
     language = translation.get_language()
     kinds = dict(LearningSpace.Kind.choices)
     # One reverse() for all: the detail address differs only by the slug.

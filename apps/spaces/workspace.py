@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from apps.core.permissions import can_change, changeable
+from apps.core.text import vi_sort_key
 
 from .forms import OpeningHoursFormSet, PhotoForm, SpaceEditForm
 from .models import LearningSpace, Photo
@@ -25,10 +26,13 @@ def _space_to_change(request, slug):
 @never_cache
 @login_required
 def space_list(request):
-    spaces = (
-        changeable(request.user, LearningSpace.objects.all())
-        .select_related("area__parent")
-        .order_by("area__parent__order", "area__parent_id", "name")
+    spaces = sorted(
+        changeable(request.user, LearningSpace.objects.all()).select_related("area__parent"),
+        key=lambda space: (
+            space.area.unit.order,
+            vi_sort_key(space.area.unit.name),
+            vi_sort_key(space.name),
+        ),
     )
     return render(request, "spaces/workspace/list.html", {"spaces": spaces})
 

@@ -58,7 +58,13 @@ def test_queryset_open_now(space, make_space):
 
 def test_no_hours_means_no_next_opening(make_space):
     status = make_space(name="Chưa có giờ").status(city_time(*WEDNESDAY, 9, 0))
-    assert status == {"is_open": False, "today": [], "closes": None, "next": None}
+    assert status == {
+        "is_open": False,
+        "today": [],
+        "closes": None,
+        "next": None,
+        "label": "No opening hours published",
+    }
 
 
 def test_pages_show_open_now_and_opens_at(client, space, monkeypatch):

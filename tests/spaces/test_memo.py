@@ -1,6 +1,7 @@
 """What the spaces pages keep between requests (pagecache.memo) never outlives a change."""
 
 import datetime
+import json
 
 import pytest
 from django.test import Client
@@ -35,7 +36,7 @@ def text(client, url):
 
 
 def names(client, url):
-    return {f["properties"]["name"] for f in client.get(url).json()["features"]}
+    return {f["properties"]["name"] for f in json.loads(client.get(url).getvalue())["features"]}
 
 
 def test_an_officials_edit_shows_at_once_in_both_languages(

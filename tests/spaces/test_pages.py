@@ -48,7 +48,8 @@ def test_detail_lists_other_spaces_of_the_same_commune_but_bounded(client, space
 def test_map_page_has_the_data_for_the_script_and_a_plain_list(client, space):
     html = client.get("/en/spaces/map/").content.decode()
     assert f'data-tiles="{settings.MAP_TILE_URL}"' in html
-    assert 'data-geojson="/en/spaces.geojson"' in html
+    # The map asks for clusters at its zoom (and then for what is in view).
+    assert 'data-geojson="/en/spaces.geojson?zoom=12"' in html
     assert "vendor/leaflet/leaflet.js" in html
     assert "js/spaces-map.js" in html
     assert f'href="/en/spaces/{space.slug}/"' in html
@@ -79,7 +80,7 @@ def test_list_page_html_and_css_compressed_stay_under_60_kb(client, make_space):
 
 def test_home_page_has_the_spaces_section(client, space):
     html = client.get("/en/").content.decode()
-    assert "Learning spaces near you" in html
+    assert "Find a House of Wisdom or library" in html
     assert 'action="/en/spaces/"' in html
     assert 'href="/en/spaces/"' in html  # the navigation link
 
