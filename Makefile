@@ -10,13 +10,21 @@ export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 .PHONY: run dev test test-fast lint format messages bench install install-test sysdeps sysdeps-test npm clean smoke mutate
 
+# What running the portal needs (the project's own dependencies, no test or lint tools)…
 $(VENV)/.deps: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+# …and what testing and linting add (pytest, Playwright, ruff, import-linter).
+$(VENV)/.deps-test: $(VENV)/.deps
 	$(PY) -m pip install -q -e '.[test,dev]'
 	touch $@
 
 install: $(VENV)/.deps sysdeps
+
+install-test: $(VENV)/.deps-test sysdeps-test npm
 
 # Node tools the tests use (axe-core for the accessibility checks), from package-lock.json.
 # Node.js and npm come from Debian when the machine has none: the checks never skip for want of them.
@@ -29,9 +37,10 @@ npm:
 sysdeps:
 	@bash scripts/sysdeps.sh gettext fonts-dejavu-core
 
-# …and those the tests need besides (a headless Chromium for the browser tests).
+# …and those the tests need besides (a headless Chromium for the browser tests; Gnumeric's
+# ssconvert, the spreadsheet program that opens the CSV files in tests/commitments).
 sysdeps-test:
-	@bash scripts/sysdeps.sh gettext fonts-dejavu-core chromium poppler-utils
+	@bash scripts/sysdeps.sh gettext fonts-dejavu-core chromium poppler-utils gnumeric
 
 var:
 	mkdir -p var
@@ -53,11 +62,11 @@ dev: prepare
 
 ## Every test: SQLite by default; PostgreSQL and Redis (and a real Celery worker) when
 ## DATABASE_URL and REDIS_URL are set.
-test: install sysdeps-test npm
+test: install-test
 	$(PY) manage.py compilemessages --ignore '$(VENV)' --ignore node_modules -v0
 	$(PY) -m pytest -n $(WORKERS) --durations=15 $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.deps
+test-fast: $(VENV)/.deps-test
 	$(PY) -m pytest -m "not browser" -x -q $(PYTEST_ARGS)
 
 ## What docker-compose.yml describes, run natively behind the shipped nginx.conf (needs root,
@@ -68,15 +77,15 @@ smoke: install
 ## Mutation check before a release (not in CI: 25-60 minutes): breaks each guard listed in
 ## scripts/mutations.toml in turn, on a copy of the tree, and checks that a test fails.
 ## MUTATIONS=id,id runs some of them.
-mutate: $(VENV)/.deps
+mutate: $(VENV)/.deps-test
 	$(PY) scripts/mutate.py --copy $(if $(MUTATIONS),--only $(MUTATIONS)) $(MUTATE_ARGS)
 
-lint: $(VENV)/.deps
+lint: $(VENV)/.deps-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-format: $(VENV)/.deps
+format: $(VENV)/.deps-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 

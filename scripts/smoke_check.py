@@ -462,7 +462,7 @@ def cmd_seed(args):
             name="Nhà Tri thức kiểm thử",
             name_vi="Nhà Tri thức kiểm thử",
             name_en="Smoke test House of Wisdom",
-            address="Nhà văn hoá bản, TP Sơn La",
+            address="Nhà văn hóa bản, TP Sơn La",
             latitude=Decimal("21.325600"),
             longitude=Decimal("103.918800"),
             description_vi="Nơi đọc sách và sinh hoạt cộng đồng.",

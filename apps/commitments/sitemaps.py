@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from apps.core.sitemaps import PortalSitemap
 
@@ -7,6 +8,7 @@ from .models import Commitment
 
 class CommitmentPagesSitemap(PortalSitemap):
     changefreq = "weekly"
+    titles = {"commitments:about_data": _("About the commitments data")}
 
     def items(self):
         return ["commitments:dashboard", "commitments:about_data"]

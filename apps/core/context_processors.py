@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 
 from .apps import portal_apps
 
@@ -10,4 +12,28 @@ def site(request):
         for config in portal_apps()
         if config.nav_label and config.nav_url_name
     ]
-    return {"navigation": navigation, "demo_mode": settings.DEMO_MODE}
+    return {
+        "navigation": navigation,
+        "demo_mode": settings.DEMO_MODE,
+        "site_description": lazy(site_description, str)(),
+    }
+
+
+def site_description():
+    """The site's meta description, naming the sections of the installed portal apps.
+
+    Each app with a navigation link is named by its ``description`` (else its name, as it
+    is written: "Thai cultural clubs"), so the description stays true as apps come and go.
+    """
+    names = [
+        str(config.description or config.verbose_name)
+        for config in portal_apps()
+        if config.nav_label
+    ]
+    about = gettext("Son La City, member of the UNESCO Global Network of Learning Cities.")
+    if not names:
+        return about
+    return gettext("%(about)s On this site: %(sections)s.") % {
+        "about": about,
+        "sections": " · ".join(names),
+    }

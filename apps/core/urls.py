@@ -6,5 +6,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("sitemap/", views.site_map, name="site_map"),
     path("workspace/", views.workspace, name="workspace"),
 ]

@@ -16,6 +16,11 @@ from .apps import portal_apps
 from .models import Area, KeyFigure
 from .pagecache import accept_query, memo, render_memo
 from .permissions import ROLES, has_role
+from .sitemaps import site_map_sections
+from .siteurl import public_base
+
+# The network's own page (UNESCO Institute for Lifelong Learning); it has no Vietnamese version.
+UNESCO_NETWORK_URL = "https://www.uil.unesco.org/en/learning-cities"
 
 
 def home(request):
@@ -35,6 +40,32 @@ def home(request):
 
     # The sections are the same for every visitor until the content changes.
     return render_memo(request, "core/home.html", "home", build)
+
+
+def about(request):
+    def build():
+        context = {"sections": _sections(), "unesco_url": UNESCO_NETWORK_URL}
+        return render_to_string("core/about_main.html", context, request=request)
+
+    return render_memo(request, "core/about.html", "about", build)
+
+
+def site_map(request):
+    """The human sitemap: every public section and its pages (``/sitemap.xml`` is for robots)."""
+
+    def build():
+        context = {"sections": site_map_sections()}
+        return render_to_string("core/sitemap_main.html", context, request=request)
+
+    return render_memo(request, "core/sitemap.html", "site-map", build)
+
+
+def _sections():
+    return [
+        {"label": config.nav_label, "url_name": config.nav_url_name}
+        for config in portal_apps()
+        if config.nav_label and config.nav_url_name
+    ]
 
 
 def switch_language(request, code):
@@ -130,7 +161,7 @@ def robots(request):
         "Disallow: /admin/",
         *(f"Disallow: /{code}/workspace/" for code, _name in settings.LANGUAGES),
         *(f"Disallow: /{code}/accounts/" for code, _name in settings.LANGUAGES),
-        f"Sitemap: {settings.SITE_URL.rstrip('/')}/sitemap.xml",
+        f"Sitemap: {public_base(request)}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

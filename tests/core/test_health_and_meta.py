@@ -44,7 +44,7 @@ def test_healthz_refuses_post(client):
 def test_robots_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
 
 

@@ -48,9 +48,9 @@ def test_home_is_served_in_each_language_with_alternates(client, lang, text):
     html = response.content.decode()
     assert f'<html lang="{lang}">' in html
     assert text in html
-    assert 'hreflang="vi" href="http://127.0.0.1:8000/vi/"' in html
-    assert 'hreflang="en" href="http://127.0.0.1:8000/en/"' in html
-    assert 'hreflang="x-default" href="http://127.0.0.1:8000/vi/"' in html
+    assert 'hreflang="vi" href="http://testserver/vi/"' in html
+    assert 'hreflang="en" href="http://testserver/en/"' in html
+    assert 'hreflang="x-default" href="http://testserver/vi/"' in html
 
 
 def test_language_switch_links_to_the_same_page_in_the_other_language(client):
