@@ -18,3 +18,20 @@ def proxy_count(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.urls, deploy=True)
+def site_url(app_configs, **kwargs):
+    """Pages take their address from the request, but an e-mail, a PDF report or an open-data
+    file built by a worker has no request: without SITE_URL their links would point at a
+    development address."""
+    if not settings.SITE_URL:
+        return [
+            Warning(
+                "SITE_URL is not set: links in e-mails, PDF reports and open data would point "
+                "at http://127.0.0.1:8000.",
+                hint="Set SITE_URL to the portal's public address (https://…).",
+                id="learningcity.W002",
+            )
+        ]
+    return []

@@ -240,3 +240,12 @@ def test_deploy_check_warns_when_behind_a_proxy_no_proxy_is_counted(settings):
     assert [w.id for w in proxy_count(None)] == ["learningcity.W001"]
     settings.TRUSTED_PROXY_COUNT = 1
     assert proxy_count(None) == []
+
+
+def test_deploy_check_warns_when_no_site_url_gives_mails_and_reports_their_links(settings):
+    from apps.core.checks import site_url
+
+    settings.SITE_URL = ""
+    assert [w.id for w in site_url(None)] == ["learningcity.W002"]
+    settings.SITE_URL = "https://hoctap.sonla.gov.vn"
+    assert site_url(None) == []

@@ -61,6 +61,7 @@ def test_production_deploy_check_is_clean():
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="sonla.example",
         TRUSTED_PROXY_COUNT="1",  # as docker-compose.yml sets it
+        SITE_URL="https://sonla.example",
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
