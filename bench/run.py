@@ -55,6 +55,12 @@ KEY_PAGES = [
     "/vi/spaces/?q=nha+tri+thuc+chieng+den",
     "/vi/spaces/map/",
     "/vi/spaces.geojson",
+    "/vi/spaces.geojson?zoom=12&bbox=103.8,21.2,104.0,21.4",
+    "/vi/clubs/",
+    "/en/clubs/?area=chieng-den&focus=script",
+    "/vi/clubs/clb-van-hoa-thai-ban-co-phuong-chieng-den/",
+    "/en/heritage/",
+    "/vi/about/",
 ]
 
 

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("apps.commitments.urls")),
     path("", include("apps.reports.urls")),
     path("", include("apps.spaces.urls")),
+    path("", include("apps.culture.urls")),
     prefix_default_language=True,
 )
 

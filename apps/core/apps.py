@@ -13,6 +13,9 @@ class PortalAppConfig(AppConfig):
     nav_url_name = None  # e.g. "spaces:list"
     nav_order = 100
     home_template = None  # an include rendered on the home page with home_context()
+    # The app's name in the site's description when its verbose_name will not do; apps without
+    # a navigation link are not named there.
+    description = None
 
     def home_context(self, request):
         return {}
@@ -24,6 +27,20 @@ class PortalAppConfig(AppConfig):
     def sitemaps(self):
         """Sitemap classes keyed by section name."""
         return {}
+
+    def related(self, obj):
+        """What this app links to ``obj`` of another app (the clubs meeting in a space).
+
+        A list of sections, dicts with ``title`` and ``links`` (dicts with ``url`` and
+        ``object``, shown by its translated ``name``). The other app's page shows them with
+        ``{% related_to obj %}`` and never imports this app.
+        """
+        return []
+
+
+def related_sections(obj):
+    """Every app's sections about ``obj``, in the navigation's order."""
+    return [section for config in portal_apps() for section in config.related(obj)]
 
 
 def portal_apps():
@@ -42,3 +59,8 @@ class CoreConfig(PortalAppConfig):
         from .content import connect_receivers
 
         connect_receivers()
+
+    def sitemaps(self):
+        from .sitemaps import StaticPagesSitemap
+
+        return {"pages": StaticPagesSitemap}

@@ -54,10 +54,15 @@ INSTALLED_APPS = [
     "apps.commitments.apps.CommitmentsConfig",
     "apps.reports.apps.ReportsConfig",
     "apps.spaces.apps.SpacesConfig",
+    "apps.culture.apps.CultureConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what nothing below compressed (uncached pages), after every change to a body.
+    "apps.core.middleware.CompressionMiddleware",
+    # ETag and 304 for uncached pages (cached pages and published files bring their own).
+    "django.middleware.http.ConditionalGetMiddleware",
     "apps.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -201,6 +206,11 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Files that are not for everyone (evidence of commitments' measurements): outside MEDIA_ROOT,
 # never served as media, only by views that check who may see them.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private")))
+# Open data and feeds built once per change (apps.core.published), with their .gz and .br
+# copies; on several machines, a folder they all share (like MEDIA_ROOT).
+PUBLISHED_ROOT = Path(env_str("PUBLISHED_ROOT", str(BASE_DIR / "var" / "published")))
+# A burst of changes within this many seconds is published by one rebuild.
+PUBLISH_DEBOUNCE_SECONDS = env_int("PUBLISH_DEBOUNCE_SECONDS", 10)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -225,6 +235,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# A mail server that stops answering fails the attempt (apps.core.mail tries again later).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Son La Learning City <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if env_str("EMAIL_URL"):
@@ -268,6 +280,14 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "apps.core.tasks.clear_expired_sessions",
         "schedule": 24 * 3600,
+    },
+    "sweep-outgoing-mail": {
+        "task": "apps.core.tasks.sweep_outgoing_mail",
+        "schedule": 60,
+    },
+    "rebuild-stale-published-files": {
+        "task": "apps.core.tasks.rebuild_published",
+        "schedule": 5 * 60,
     },
     "sweep-queued-reports": {
         "task": "apps.reports.tasks.sweep_queued_reports",
@@ -344,7 +364,9 @@ LOGGING = {
 }
 
 # The site's identity. The navigation comes from the portal apps' configs (PortalAppConfig).
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Public address for absolute links (hreflang, robots.txt); empty = the address each request
+# came to (its host checked against ALLOWED_HOSTS), so `make run PORT=…` links to itself.
+SITE_URL = env_str("SITE_URL", "")
 DEMO_MODE = env_bool("DEMO_MODE", not PRODUCTION)
 BENCHMARK_VIEWS = env_bool("BENCHMARK_VIEWS", False)
 CSRF_FAILURE_VIEW = "apps.core.views.csrf_failure"

@@ -20,10 +20,13 @@ OFFICIAL = "official.chiengden"
 PASSWORD = "sonla-official-2024"
 COMMITMENT = "truong-hoc-so"
 SPACE = "nha-tri-thuc-ban-co-phuong-chieng-den"  # in Chiềng Đen: the official may edit it
+CLUB = "clb-van-hoa-thai-ban-co-phuong-chieng-den"  # in Chiềng Đen too
 
 # (id, path after /<lang>, signed in)
 PAGES = [
     ("home", "/", False),
+    ("about", "/about/", False),
+    ("sitemap", "/sitemap/", False),
     ("commitments", "/commitments/", False),
     ("commitment-detail", f"/commitments/{COMMITMENT}/", False),
     ("commitments-about-data", "/commitments/about-data/", False),
@@ -31,6 +34,12 @@ PAGES = [
     ("spaces", "/spaces/", False),
     ("space-detail", f"/spaces/{SPACE}/", False),
     ("spaces-map", "/spaces/map/", False),
+    ("clubs", "/clubs/", False),
+    ("clubs-filtered", "/clubs/?area=chieng-den&focus=script", False),
+    ("club-detail", f"/clubs/{CLUB}/", False),
+    ("club-join", f"/clubs/{CLUB}/join/", False),
+    ("club-join-sent", f"/clubs/{CLUB}/join/sent/", False),
+    ("heritage", "/heritage/", False),
     ("login", "/accounts/login/", False),
     ("password-reset", "/accounts/password_reset/", False),
     ("not-found", "/no-such-page/", False),
@@ -40,6 +49,10 @@ PAGES = [
     ("workspace-reports", "/workspace/reports/", True),
     ("workspace-spaces", "/workspace/spaces/", True),
     ("workspace-space-edit", f"/workspace/spaces/{SPACE}/", True),
+    ("workspace-clubs", "/workspace/clubs/", True),
+    ("workspace-club-edit", f"/workspace/clubs/{CLUB}/", True),
+    ("workspace-club-requests", f"/workspace/clubs/{CLUB}/requests/", True),
+    ("workspace-club-photos", f"/workspace/clubs/{CLUB}/photos/", True),
 ]
 
 # Known defects in files this branch does not own, each described where it lives.

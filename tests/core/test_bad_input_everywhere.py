@@ -20,6 +20,7 @@ from django.test import Client, override_settings
 from django.utils import timezone, translation
 
 from apps.commitments.models import Commitment, Measurement
+from apps.culture.models import JoinRequest
 from apps.reports.models import ProgressReport
 from apps.spaces.models import FACILITY_FIELDS, LearningSpace, OpeningHours, Photo
 
@@ -30,6 +31,7 @@ SCRIPT = "<script>alert(1)</script>"
 OFFICIAL = "official.chiengden"
 COMMITMENT = "truong-hoc-so"  # a percentage, assigned to the Chiềng Đen official
 SPACE = "nha-tri-thuc-ban-co-phuong-chieng-den"
+CLUB = "clb-van-hoa-thai-ban-co-phuong-chieng-den"
 
 HOSTILE = {
     "word": "abc",
@@ -49,7 +51,8 @@ HOSTILE = {
 PAGES = {
     "commitments": ("/commitments/", ["status", "area"]),
     "spaces": ("/spaces/", ["area", "kind", "facility", "open", "q", "page"]),
-    "spaces-map": ("/spaces/map/", ["page"]),
+    "clubs": ("/clubs/", ["area", "focus", "q", "page"]),
+    "spaces-map": ("/spaces/map/", ["area", "kind", "facility", "open", "q", "page"]),
     "reports": ("/reports/", ["page"]),
     "login": ("/accounts/login/", ["next"]),
 }
@@ -527,15 +530,76 @@ def test_addresses_with_impossible_keys_are_404(client, official, method, path):
         ("/en/workspace/reports/", True),
         (f"/vi/workspace/commitments/{COMMITMENT}/record/", True),
         (f"/en/workspace/spaces/{SPACE}/", True),
+        (f"/vi/clubs/{CLUB}/join/", False),
+        (f"/en/workspace/clubs/{CLUB}/", True),
     ],
-    ids=["login", "password-reset", "report-request", "measurement", "space-edit"],
+    ids=[
+        "login",
+        "password-reset",
+        "report-request",
+        "measurement",
+        "space-edit",
+        "club-join",
+        "club-edit",
+    ],
 )
 def test_every_form_refuses_a_post_without_csrf_token(official, path, signed_in):
     client = Client(enforce_csrf_checks=True)
     if signed_in:
         client.force_login(official)
-    counts = (Measurement.objects.count(), ProgressReport.objects.count())
-    response = client.post(path, _measurement_data(**_report_data(email="staff@example.org")))
+    counts = (
+        Measurement.objects.count(),
+        ProgressReport.objects.count(),
+        JoinRequest.objects.count(),
+    )
+    data = {**_measurement_data(**_report_data(email="staff@example.org")), **JOIN_DATA}
+    response = client.post(path, data)
     assert response.status_code == 403
-    assert (Measurement.objects.count(), ProgressReport.objects.count()) == counts
+    assert (
+        Measurement.objects.count(),
+        ProgressReport.objects.count(),
+        JoinRequest.objects.count(),
+    ) == counts
+    assert mail.outbox == []
+
+
+# The join form of a club: a refusal is a 400 (429 beyond the rate limit), with the form shown
+# again, its fields kept, nothing stored and nobody e-mailed.
+JOIN_DATA = {"name": "Cầm Thị Ngọc", "phone": "0912 345 678", "email": "", "message": "Xin chào"}
+JOIN_GARBAGE = {
+    "missing": ({}, {"name", "phone", "message"}),
+    "message-empty": ({**JOIN_DATA, "message": ""}, {"message"}),
+    "message-5000": ({**JOIN_DATA, "message": "m" * 5000}, {"message"}),
+    "message-nul": ({**JOIN_DATA, "message": "xin\x00chào"}, {"message"}),
+    "phone-word": ({**JOIN_DATA, "phone": "call me"}, {"phone"}),
+    "phone-huge": ({**JOIN_DATA, "phone": "0" * 10_000}, {"phone"}),
+    "email-garbage": ({**JOIN_DATA, "phone": "", "email": "not an email"}, {"email"}),
+    "email-huge": ({**JOIN_DATA, "email": "a" * 100_000 + "@example.org"}, {"email"}),
+    "no-contact": ({**JOIN_DATA, "phone": "", "email": ""}, {"phone"}),
+    "name-script": ({**JOIN_DATA, "name": SCRIPT, "phone": SCRIPT}, {"phone"}),
+    "name-huge": ({**JOIN_DATA, "name": "n" * 100_000}, {"name"}),
+    "repeated": ({**JOIN_DATA, "phone": ["x", "y"]}, {"phone"}),
+    "honeypot": ({**JOIN_DATA, "website": "http://spam.example"}, set()),
+}
+
+
+def test_join_control_is_accepted(client, demo):
+    response = client.post(f"/en/clubs/{CLUB}/join/", JOIN_DATA)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert JoinRequest.objects.filter(name=JOIN_DATA["name"]).exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("data", "invalid"), JOIN_GARBAGE.values(), ids=JOIN_GARBAGE.keys())
+def test_join_form_refuses_garbage(client, demo, lang, data, invalid):
+    before = JoinRequest.objects.count()
+    response = client.post(f"/{lang}/clubs/{CLUB}/join/", data)
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert SCRIPT not in body
+    tags = re.findall(r"<(?:input|select|textarea)\b[^>]*>", body)
+    marked = {re.search(r'name="([^"]*)"', t).group(1) for t in tags if 'aria-invalid="true"' in t}
+    assert marked == invalid
+    assert FORM_ALERT in body
+    assert JoinRequest.objects.count() == before
     assert mail.outbox == []
