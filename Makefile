@@ -96,6 +96,7 @@ messages: $(VENV)/.deps
 
 ## Benchmark: every key public page against a trivial Django view, through gunicorn (SCALE=1|10|100).
 bench: install var
+	@command -v wrk >/dev/null || bash scripts/sysdeps.sh wrk
 	$(PY) bench/run.py --scale $(or $(SCALE),1)
 
 clean:
