@@ -183,6 +183,9 @@ def start_worker(transactional_db, tmp_path):
         "BROKER_URL": settings.CELERY_BROKER_URL,  # this test process's own queue
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "PRIVATE_MEDIA_ROOT": str(storages["private"].location),
+        "PUBLISHED_ROOT": str(settings.PUBLISHED_ROOT),
+        # The test process's cache: the content version a published file follows lives there.
+        "CACHE_URL": settings.CACHES["default"].get("LOCATION", ""),
     }
     started = []
 

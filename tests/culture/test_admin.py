@@ -31,9 +31,12 @@ def test_the_club_admin_shows_both_languages_and_the_meeting_days(client, staff_
 
 
 def test_staff_see_a_requests_contact_in_the_admin(client, staff_user, club):
-    JoinRequest.objects.create(club=club, name="Ngọc", email="ngoc@example.org", message="m")
+    request = JoinRequest.objects.create(
+        club=club, name="Ngọc", email="ngoc@example.org", message="m"
+    )
     client.force_login(staff_user)
-    assert "ngoc@example.org" in client.get("/admin/culture/joinrequest/1/change/").content.decode()
+    page = client.get(f"/admin/culture/joinrequest/{request.pk}/change/")
+    assert "ngoc@example.org" in page.content.decode()
 
 
 def test_an_official_cannot_open_the_admin_of_join_requests(client, official, club):
