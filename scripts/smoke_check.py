@@ -654,6 +654,16 @@ class Checks:
             for attempt in ("first", "second"):
                 reply = self.visitor.get(path)
                 count += 1
+                # A published file (open data, the map's feed) not built yet answers 503 with
+                # Retry-After: the worker publishes every file as it starts; wait as a client would.
+                deadline = time.monotonic() + 60
+                while (
+                    reply.status == 503
+                    and reply.header("Retry-After")
+                    and (time.monotonic() < deadline)
+                ):
+                    time.sleep(1)
+                    reply = self.visitor.get(path)
                 kind = reply.header("Content-Type").split(";")[0]
                 where = f"{path} ({attempt} request, {kind or 'no type'})"
                 if reply.status != 200:

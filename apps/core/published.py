@@ -253,12 +253,12 @@ def serve(request, name):
         sidecar = current(feed, language)  # built just now, in this process
     for _attempt in range(2):
         if sidecar is None:
-            return _not_ready()
+            return _not_ready(name)
         response = _file_response(request, feed, language, sidecar)
         if response is not None:
             return response
         sidecar = current(feed, language)  # two rebuilds replaced it meanwhile: read it again
-    return _not_ready()
+    return _not_ready(name)
 
 
 def _file_response(request, feed, language, sidecar):
@@ -285,9 +285,13 @@ def _file_response(request, feed, language, sidecar):
     return response
 
 
-def _not_ready():
+def _not_ready(name):
     message = _("This file is being prepared. Please try again in a minute.")
     response = HttpResponse(message, content_type="text/plain; charset=utf-8", status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     patch_cache_control(response, no_store=True)
+    # Expected for a moment after a first deployment (a worker publishes every file as it
+    # starts): said once as a warning here, not as the server error Django logs for a 503.
+    log.warning("Published file %s not built yet: answered 503 with Retry-After", name)
+    response._has_been_logged = True
     return response

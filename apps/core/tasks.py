@@ -1,4 +1,5 @@
 from celery import shared_task
+from celery.signals import worker_ready
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
@@ -41,3 +42,11 @@ def rebuild_published(name=None, language=None):
     Returns the files whose content changed.
     """
     return published.rebuild_stale(name=name, language=language)
+
+
+@worker_ready.connect
+def publish_when_a_worker_starts(sender=None, **kwargs):
+    """A worker that starts publishes the files that are missing or out of date: after a first
+    deployment (or a change made while no worker ran) they are ready in seconds, without
+    waiting for a change or for beat's sweep."""
+    rebuild_published.delay()

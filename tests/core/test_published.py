@@ -299,3 +299,22 @@ def test_a_write_that_fails_midway_leaves_the_old_file_whole_and_no_temporary_fi
         published._write_atomic(path, b'{"etag": "new", "files": {}}')
     assert path.read_bytes() == b'{"etag": "old"}'
     assert [p.name for p in tmp_path.iterdir()] == [published.SIDECAR]
+
+
+def test_a_file_not_built_yet_is_a_warning_in_the_log_not_a_server_error(client, sent, caplog):
+    caplog.set_level("WARNING")
+    with translation.override("en"):
+        response = client.get("/en/commitments/data.csv")
+    assert response.status_code == 503
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    assert any("not built yet" in r.getMessage() for r in caplog.records)
+
+
+def test_a_worker_that_starts_publishes_every_missing_file(feed, settings):
+    from apps.core.tasks import publish_when_a_worker_starts
+
+    assert published.current(feed, "vi") is None
+    publish_when_a_worker_starts()  # eager here: the task runs at once
+    assert published.current(feed, "vi") is not None
+    assert published.current(feed, "en") is not None
+    assert get().status_code == 200
