@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Model
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .apps import portal_apps
@@ -25,6 +26,45 @@ class PortalSitemap(Sitemap):
         if isinstance(item, Model):
             return str(item)
         return None
+
+
+class PublishedObjectsSitemap(PortalSitemap):
+    """Every published object of an app with a slug page (spaces, clubs): ``url_name`` is its
+    page, ``published()`` its rows; named on /sitemap/ by its name in the page's language.
+
+    Items are plain (slug, updated, name_vi, name_en) values, so the entries built from them can
+    be kept (the sitemap view keeps the rendered sitemap, core.views).
+    """
+
+    changefreq = "weekly"
+    url_name = None
+
+    def __init__(self):
+        super().__init__()
+        self._patterns = {}
+
+    def published(self):
+        raise NotImplementedError
+
+    def items(self):
+        rows = self.published().order_by("pk")
+        return list(rows.values_list("slug", "updated_at", "name_vi", "name_en"))
+
+    def location(self, item):
+        # One reverse() per language instead of four per object: addresses differ by the slug.
+        language = get_language()
+        pattern = self._patterns.get(language)
+        if pattern is None:
+            pattern = self._patterns[language] = reverse(self.url_name, args=["SLUG"])
+        return pattern.replace("SLUG", item[0])
+
+    def lastmod(self, item):
+        return item[1]
+
+    def title(self, item):
+        """The name in the page's language (the other one when it has none)."""
+        name_vi, name_en = item[2], item[3]
+        return (name_en or name_vi) if get_language() == "en" else (name_vi or name_en)
 
 
 def _nav_label(url_name):

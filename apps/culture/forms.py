@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import forms as core_forms
 from apps.core.forms import TextBoxField, show_length_limits
-from apps.core.images import check_image, delete_renditions, save_renditions
 from apps.core.text import drop_controls
 
 from .models import FOCUS_FIELDS, Club, ClubPhoto, Focus, JoinRequest
@@ -223,51 +223,8 @@ class ClubAdminForm(MeetingDaysMixin, forms.ModelForm):
         self._set_days_initial()
 
 
-class ClubPhotoForm(forms.ModelForm):
+class ClubPhotoForm(core_forms.PhotoForm):
     """A new photo: the file is checked by its content before anything is stored."""
 
-    upload = forms.FileField(
-        label=_("Photo"),
-        help_text=_(
-            "JPEG, PNG, WebP or GIF, at most 10 MB. The location stored in the photo is removed."
-        ),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
-        ),
-    )
-
-    class Meta:
+    class Meta(core_forms.PhotoForm.Meta):
         model = ClubPhoto
-        fields = ["upload", "alt_vi", "alt_en", "order"]
-        labels = {
-            "alt_vi": _("What the photo shows (Vietnamese)"),
-            "alt_en": _("What the photo shows (English)"),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["alt_vi"].required = True
-        self.fields["alt_en"].required = True
-        if self.instance.pk:
-            self.fields["upload"].required = False
-        self.checked_image = None
-
-    def clean_upload(self):
-        upload = self.cleaned_data.get("upload")
-        if upload:
-            try:
-                self.checked_image = check_image(upload)
-            except ValidationError as error:
-                raise forms.ValidationError(error.messages) from None
-        return upload
-
-    def save(self, commit=True):
-        photo = super().save(commit=False)
-        if self.checked_image is not None:
-            old = list(photo.renditions or [])
-            photo.set_renditions(save_renditions(self.checked_image, ClubPhoto.upload_prefix()))
-            if old:
-                delete_renditions(old)
-        if commit:
-            photo.save()
-        return photo
