@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from apps.core.history_admin import ChangeHistoryAdmin, ChangeHistoryInline
+from apps.core.history_admin import ChangeHistoryAdmin, ChangeHistoryInline, TrackedAdminMixin
 
 from . import services
 from .evidence import clean_evidence
@@ -22,7 +22,7 @@ class ChangeInline(ChangeHistoryInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(TranslationAdmin):
+class CommitmentAdmin(TrackedAdminMixin, TranslationAdmin):
     list_display = (
         "title",
         "key_feature",
@@ -66,14 +66,6 @@ class CommitmentAdmin(TranslationAdmin):
         ),
         (_("Publication"), {"fields": ("published", "order")}),
     )
-
-    def save_model(self, request, obj, form, change):
-        obj._actor = request.user
-        super().save_model(request, obj, form, change)
-
-    def delete_model(self, request, obj):
-        obj._actor = request.user
-        super().delete_model(request, obj)
 
 
 class ImportForm(forms.Form):

@@ -53,7 +53,7 @@ def approvers(measurement):
     people = list(officials.select_related("profile").order_by("pk"))
     if not people:
         staff = get_user_model().objects.with_perm(
-            "commitments.change_commitment", backend="django.contrib.auth.backends.ModelBackend"
+            "commitments.change_commitment", backend="apps.core.backends.PortalModelBackend"
         )
         people = list(
             staff.filter(is_active=True)

@@ -155,30 +155,30 @@ def _dashboard_main(status, area, number, today):
 
 
 def detail(request, slug):
-    # Officials' names are not portal content (renaming a user bumps no version): they are
-    # read fresh on every request and are part of the key.
-    users = get_user_model()
-    names = users.objects.filter(commitments__slug=slug, commitments__published=True).values_list(
-        "first_name", "last_name"
-    )
-    # As User.get_full_name(), without building the users. A login name or an e-mail address
-    # is never shown to the public: an official without a name is described (_detail_page).
-    officials = [f"{first} {last}".strip() for first, last in names]
+    # The officials' names are part of the page: renaming one renews the content version
+    # (apps/commitments/signals.py), as a change of the commitment does.
     return render_memo(
         request,
         "commitments/detail.html",
         "commitments:detail",
-        lambda: _detail_page(slug, officials),
+        lambda: _detail_page(slug),
         slug,
         local_today(),
-        officials,
     )
 
 
-def _detail_page(slug, officials):
+def _detail_page(slug):
     """The page's title, summary sentence and main content (raises Http404)."""
     queryset = Commitment.objects.published().with_series()
     commitment = get_object_or_404(queryset, slug=slug)
+    # As User.get_full_name(), without building the users. A login name or an e-mail address
+    # is never shown to the public: an official without a name is described (_official_labels).
+    names = (
+        get_user_model()
+        .objects.filter(commitments=commitment)
+        .values_list("first_name", "last_name")
+    )
+    officials = [f"{first} {last}".strip() for first, last in names]
     series = commitment.counted_series()
     sentence = commitment.progress_sentence()
     context = {

@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -7,16 +9,21 @@ from .apps import portal_apps
 
 def site(request):
     """Navigation and site-wide flags for the base template."""
-    navigation = [
+    return {
+        "navigation": _navigation(),
+        "demo_mode": settings.DEMO_MODE,
+        "site_description": _lazy_site_description(),
+    }
+
+
+@functools.cache
+def _navigation():
+    # The same for every request of a process (the labels are translated as they are shown).
+    return tuple(
         (config.nav_label, config.nav_url_name)
         for config in portal_apps()
         if config.nav_label and config.nav_url_name
-    ]
-    return {
-        "navigation": navigation,
-        "demo_mode": settings.DEMO_MODE,
-        "site_description": lazy(site_description, str)(),
-    }
+    )
 
 
 def site_description():
@@ -37,3 +44,7 @@ def site_description():
         "about": about,
         "sections": " · ".join(names),
     }
+
+
+# Made once: lazy() builds a class each time it is called.
+_lazy_site_description = lazy(site_description, str)

@@ -7,6 +7,13 @@ from django.utils.translation import gettext, gettext_lazy
 
 from .display import number
 from .images import check_image, delete_renditions, save_renditions
+from .models import Area
+from .pagecache import memo
+from .text import drop_controls
+
+# A search typed into a list's filters is cut here (and said so): longer is no search.
+MAX_QUERY_LENGTH = 100
+MAX_SLUG_LENGTH = Area._meta.get_field("slug").max_length
 
 
 class TextBoxField(forms.CharField):
@@ -28,6 +35,91 @@ def show_length_limits(form):
         if isinstance(field.widget, forms.Textarea) and field.max_length:
             limit = gettext("At most %(limit)s characters.") % {"limit": number(field.max_length)}
             field.help_text = f"{field.help_text} {limit}".strip()
+
+
+def asked_areas(slug):
+    """The active area of ``slug`` in a list (empty when there is none).
+
+    Every public list asks it of each uncached request with an area: the active areas by slug
+    are kept until content changes (a hundred or so), so the answer costs no query.
+    """
+    if not (0 < len(slug) <= MAX_SLUG_LENGTH and slug.isascii()):
+        return []
+    if not slug.replace("-", "").replace("_", "").isalnum():
+        return []
+    # Shared: the areas are read, never changed, by the lists.
+    areas = memo(
+        "core:active-areas", lambda: {a.slug: a for a in Area.objects.active()}, shared=True
+    )
+    return [areas[slug]] if slug in areas else []
+
+
+class ListFilterForm(forms.Form):
+    """A public list's filters, read from the query string: a search (``q``), an area by its
+    slug (``area``) and the list's own choices; a bad value is reported and ignored.
+
+    ``areas`` are the areas ``area`` may name (the one asked for, found by the view; none when
+    the form only shows valid filters again). A subclass adds its choice fields and says in
+    ``refusals`` what to tell the visitor when one of them gets a value it does not offer.
+    """
+
+    q = forms.CharField(label=gettext_lazy("Search"), required=False, strip=True)
+    area = forms.ChoiceField(label=gettext_lazy("Ward, commune or village"), required=False)
+
+    refusals = {}
+
+    def __init__(self, data, areas, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(data, *args, **kwargs)
+        self.areas = {area.slug: area for area in areas}
+        self.fields["area"].choices = [
+            ("", gettext_lazy("All areas")),
+            *((slug, slug) for slug in self.areas),
+        ]
+        self.truncated = False
+
+    @classmethod
+    def read(cls, query):
+        """The form bound to ``query`` (a request's ``GET``) and validated, with its valid
+        filters: ``(form, filters)``. Every filter is optional; the valid ones apply, the
+        others are reported (``notices()``)."""
+        form = cls(query, asked_areas(query.get("area", "")))
+        form.is_valid()
+        return form, form.filters()
+
+    def clean_q(self):
+        value = drop_controls(self.cleaned_data["q"])
+        if len(value) > MAX_QUERY_LENGTH:
+            self.truncated = True
+            value = value[:MAX_QUERY_LENGTH]
+        return value.strip()
+
+    def clean_area(self):
+        slug = self.cleaned_data["area"]
+        return self.areas.get(slug) if slug else None
+
+    def filters(self):
+        """The valid filters by name (``""`` for a filter not given or not valid), the area
+        by its slug: what a list is found, kept and linked by. Call ``is_valid()`` first."""
+        data = self.cleaned_data
+        found = {name: data.get(name) or "" for name in self.fields}
+        found["area"] = data["area"].slug if data.get("area") else ""
+        return found
+
+    def notices(self):
+        """Messages about the parts of the query string that could not be used."""
+        notices = []
+        if self.truncated:
+            notices.append(
+                gettext("Your search was very long: only its first %(n)s characters were used.")
+                % {"n": MAX_QUERY_LENGTH}
+            )
+        if "area" in self.errors:
+            notices.append(
+                gettext("There is no ward, commune or village with that name: showing every area.")
+            )
+        notices += [str(message) for name, message in self.refusals.items() if name in self.errors]
+        return notices
 
 
 class CheckedUserNameMixin:

@@ -1,6 +1,7 @@
 """The admin of a change history (apps.core.history): read-only, newest first, for every app."""
 
 from django.contrib import admin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 HISTORY_FIELDS = ("at", "user", "object_type", "object_id", "action", "changes")
@@ -51,3 +52,32 @@ class ChangeHistoryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class TrackedAdminMixin:
+    """An admin whose every change (the object, its inlines, a deletion from the list) is
+    recorded in the history under the staff member who made it (``instance._actor``)."""
+
+    def save_model(self, request, obj, form, change):
+        obj._actor = request.user
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        obj._actor = request.user
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so that each object's "deleted" record names who deleted it.
+        with transaction.atomic():
+            for obj in queryset:
+                self.delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj._actor = request.user
+            obj.delete()
+        for obj in instances:
+            obj._actor = request.user
+            obj.save()
+        formset.save_m2m()

@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from . import compression, pagecache
+from . import compression, pagecache, published
 
 MAX_QUERY_LENGTH = 300
 NO_STORE = ("private", "no-store", "no-cache")
@@ -39,6 +40,7 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self._published = {}
 
     def __call__(self, request):
         with pagecache.request_scope():
@@ -53,6 +55,9 @@ class AnonymousPageCacheMiddleware:
         )
         if not cacheable:
             return self.get_response(request)
+        shortcut = self._published.get(request.path_info) if not request.GET else None
+        if shortcut is not None:
+            return self._serve_published(request, *shortcut)
         version = pagecache.current_version()
         if version is None:  # the cache is unreachable: build the page
             return self.get_response(request)
@@ -68,6 +73,7 @@ class AnonymousPageCacheMiddleware:
             self._mark(response, "hit")
             return self._serve(request, stored, response)
         response = self.get_response(request)
+        self._learn_published(request, response)
         if request.method == "GET" and self._storable(request, response):
             skipped = {"set-cookie", "content-length", "etag", "last-modified"}
             headers = [(k, v) for k, v in response.items() if k.lower() not in skipped]
@@ -75,6 +81,42 @@ class AnonymousPageCacheMiddleware:
             pagecache.store_page(key, entry)
             self._mark(response, "miss")
             return self._serve(request, entry, response)
+        return response
+
+    # Published files (apps.core.published) answered without a query string, by address:
+    # (file, language, the headers the layers below the cache added). Such a file is never a
+    # cached page (it is streamed from disk): once an address is known to serve one, an
+    # anonymous request for it is answered here, like a cached page, without the layers below.
+    PUBLISHED_ADDRESSES = 256
+    _SERVE_HEADERS = {
+        "content-type",
+        "content-length",
+        "content-disposition",
+        "content-encoding",
+        "etag",
+        "last-modified",
+        "cache-control",
+    }
+
+    def _learn_published(self, request, response):
+        published_as = getattr(response, "published_as", None)
+        if published_as is None or request.method != "GET" or request.GET:
+            return
+        if response.status_code not in (200, 304) or response.cookies:
+            return
+        if len(self._published) >= self.PUBLISHED_ADDRESSES:
+            return
+        added = tuple((k, v) for k, v in response.items() if k.lower() not in self._SERVE_HEADERS)
+        self._published[request.path_info] = (*published_as, added)
+
+    @staticmethod
+    def _serve_published(request, name, language, added):
+        with translation.override(language):
+            response = published.serve(request, name)
+        if getattr(response, "published_as", None) is None:  # not built yet: a 503
+            return response
+        for header, value in added:
+            response[header] = value
         return response
 
     @staticmethod

@@ -30,6 +30,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from . import compression
+from .localmemo import LocalStore
 
 logger = logging.getLogger(__name__)
 
@@ -87,14 +88,35 @@ def cache_is_failing():
 _request_version = contextvars.ContextVar("pagecache_request_version", default=None)
 
 
+# What a request asked once and may ask again (an official's areas, their roles): kept for
+# the request only (per_request), so that a change is seen by the next request.
+_request_values = contextvars.ContextVar("pagecache_request_values", default=None)
+
+
 @contextlib.contextmanager
 def request_scope():
     """Read the content version at most once inside this block (one request)."""
     token = _request_version.set([None])
+    values_token = _request_values.set({})
     try:
         yield
     finally:
+        _request_values.reset(values_token)
         _request_version.reset(token)
+
+
+def per_request(key, build):
+    """``build()``, once per request for ``key`` (outside a request: every time).
+
+    For facts about the visitor that several parts of one page ask for; never shared between
+    requests. Keep a value nobody changes (a tuple, a frozenset).
+    """
+    values = _request_values.get()
+    if values is None:
+        return build()
+    if key not in values:
+        values[key] = build()
+    return values[key]
 
 
 def current_version():
@@ -272,7 +294,16 @@ def store_page(key, value):
 # Parts of pages -------------------------------------------------------------------------------
 
 
-def memo(name, build, *parts, timeout=MEMO_SECONDS):
+# What this process read of the memos lately (apps.core.localmemo): a memo asked again under
+# the same content version costs neither the shared cache's round trip nor the unpickling.
+# A process keeps its copy a short while: a memo whose shared copy expired (``timeout``) is
+# read again soon after, as fresh as every other process's.
+LOCAL_MEMO_BYTES = 32 * 1024 * 1024
+LOCAL_MEMO_SECONDS = 30
+local_memos = LocalStore(LOCAL_MEMO_BYTES)
+
+
+def memo(name, build, *parts, timeout=MEMO_SECONDS, shared=False):
     """What ``build()`` returns, kept until public content changes (or ``timeout``).
 
     For work a page repeats for every visitor (a dashboard's figures, a rendered section):
@@ -281,17 +312,24 @@ def memo(name, build, *parts, timeout=MEMO_SECONDS):
     result depends on (validated filters, a slug): never raw query parameters, or anyone could
     fill the cache. Store plain values or HTML. Like a page's, the key holds the static files'
     build, so stored HTML never names a retired file. Without a cache, ``build()`` is called.
+
+    The process keeps its own copy too (``local_memos``): plain values, and copies of lists,
+    dicts and arrays of them, so that no caller changes what the next one gets. ``shared=True``
+    keeps any value (model instances) for callers that promise never to change it.
     """
     version = current_version()
     if version is None:
         return build()
     raw = ":".join(str(part) for part in parts)
     key = f"memo:{version}:{_static_build()}:{get_language()}:{name}:{_digest(raw)}"
+    value = local_memos.get(key, _MISSING)
+    if value is not _MISSING:
+        return value
     value = _cache_call("get", key, _MISSING, default=_MISSING)
     if value is _MISSING:
         value = build()
         _cache_call("set", key, value, timeout)
-    return value
+    return local_memos.set(key, value, min(timeout, LOCAL_MEMO_SECONDS), shared=shared)
 
 
 def render_memo(request, template, name, build, *parts, timeout=MEMO_SECONDS, status=200, **extra):

@@ -8,6 +8,8 @@ the object itself). Every app asks here, never on its own.
 
 from django.contrib.auth.models import Group
 
+from . import pagecache
+
 CONTENT_STAFF = "content_staff"
 OFFICIALS = "officials"
 JURORS = "jurors"
@@ -44,7 +46,14 @@ def has_role(user, role):
         return False
     if user.is_superuser:
         return True
-    return any(group.name == role for group in user.groups.all())
+    return role in _group_names(user)
+
+
+def _group_names(user):
+    # Once per request: the workspace asks for every role, and each app for some.
+    return pagecache.per_request(
+        ("groups", user.pk), lambda: frozenset(user.groups.values_list("name", flat=True))
+    )
 
 
 def ensure_roles():
@@ -60,16 +69,26 @@ def ensure_roles():
     return groups
 
 
-def assigned_area_ids(user):
-    """Ids of the wards/communes assigned to ``user`` and of every area inside them."""
+def assigned_areas(user):
+    """The wards/communes assigned to ``user`` and every area inside them (a tuple of areas,
+    read once per request: each app's workspace entry and each ``is_managed_by()`` ask)."""
     from django.db.models import Q
 
     from .models import Area
 
     if not (user and user.is_authenticated):
-        return []
-    return list(
-        Area.objects.filter(Q(officials__user=user) | Q(parent__officials__user=user))
-        .values_list("pk", flat=True)
-        .distinct()
-    )
+        return ()
+
+    def find():
+        return tuple(
+            Area.objects.filter(
+                Q(officials__user=user) | Q(parent__officials__user=user)
+            ).distinct()
+        )
+
+    return pagecache.per_request(("assigned-areas", user.pk), find)
+
+
+def assigned_area_ids(user):
+    """Ids of the wards/communes assigned to ``user`` and of every area inside them."""
+    return [area.pk for area in assigned_areas(user)]

@@ -97,12 +97,28 @@ def _folder(feed, language):
     return Path(settings.PUBLISHED_ROOT) / feed.name / language
 
 
+# The sidecars this process read last, by path: (their bytes, what they say). Every request
+# reads its sidecar (a small file) but parses it again only when its bytes changed.
+_sidecars = {}
+
+
 def current(feed, language):
     """The sidecar of the file being served (etag, built_at, version, files), or None."""
+    path = os.path.join(settings.PUBLISHED_ROOT, feed.name, language, SIDECAR)
     try:
-        return json.loads((_folder(feed, language) / SIDECAR).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError:
         return None
+    known = _sidecars.get(path)
+    if known is not None and known[0] == raw:
+        return dict(known[1])
+    try:
+        sidecar = json.loads(raw.decode("utf-8"))
+    except ValueError:
+        return None
+    _sidecars[path] = (raw, sidecar)
+    return dict(sidecar)
 
 
 def _write_atomic(path, data):
@@ -256,6 +272,7 @@ def serve(request, name):
             return _not_ready(name)
         response = _file_response(request, feed, language, sidecar)
         if response is not None:
+            response.published_as = (name, language)  # the page cache answers it next time
             return response
         sidecar = current(feed, language)  # two rebuilds replaced it meanwhile: read it again
     return _not_ready(name)
@@ -271,8 +288,9 @@ def _file_response(request, feed, language, sidecar):
     else:
         header = request.META.get("HTTP_ACCEPT_ENCODING", "")
         coding = compression.choose_encoding(header, tuple(c for c in files if c))
+        path = os.path.join(settings.PUBLISHED_ROOT, feed.name, language, files[coding])
         try:
-            handle = (_folder(feed, language) / files[coding]).open("rb")
+            handle = open(path, "rb")  # noqa: SIM115 - the response closes it
         except FileNotFoundError:
             return None
         response = FileResponse(handle, content_type=feed.content_type, filename=feed.filename)

@@ -1,9 +1,9 @@
 from django.contrib import admin
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from apps.core.history_admin import ChangeHistoryAdmin, ChangeHistoryInline
+from apps.core.history_admin import ChangeHistoryAdmin, ChangeHistoryInline, TrackedAdminMixin
 
 from .forms import ClubAdminForm, ClubPhotoForm
 from .models import FOCUS_FIELDS, Change, Club, ClubPhoto, Dance, JoinRequest
@@ -34,7 +34,7 @@ class JoinRequestInline(admin.TabularInline):
 
 
 @admin.register(Club)
-class ClubAdmin(TranslationAdmin):
+class ClubAdmin(TrackedAdminMixin, TranslationAdmin):
     form = ClubAdminForm
     list_display = ("name", "area", "member_count", "is_demo", "is_published", "updated_at")
     list_filter = ("is_published", "is_demo", "area__parent", *FOCUS_FIELDS.values())
@@ -74,29 +74,6 @@ class ClubAdmin(TranslationAdmin):
         ),
         (_("People"), {"fields": ("officials", "updated_at")}),
     )
-
-    def save_model(self, request, obj, form, change):
-        obj._actor = request.user
-        super().save_model(request, obj, form, change)
-
-    def delete_model(self, request, obj):
-        obj._actor = request.user
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        with transaction.atomic():
-            for obj in queryset:
-                self.delete_model(request, obj)
-
-    def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj._actor = request.user
-            obj.delete()
-        for obj in instances:
-            obj._actor = request.user
-            obj.save()
-        formset.save_m2m()
 
 
 @admin.register(JoinRequest)

@@ -11,56 +11,21 @@ from apps.core.text import drop_controls
 from .models import FOCUS_FIELDS, Club, ClubPhoto, Focus, JoinRequest
 from .schedule import WEEKDAYS, days_bits, weekdays_of
 
-MAX_QUERY_LENGTH = 100
 # A Vietnamese number as people write it: +84 or 0, then 8 to 10 digits, spaces, dots or
 # dashes between groups allowed.
 PHONE_CHARS = re.compile(r"^\+?[0-9 .\-()]+$")
 
 
-class ClubFilterForm(forms.Form):
-    """The list's filters, read from the query string; a bad value is reported and ignored."""
+class ClubFilterForm(core_forms.ListFilterForm):
+    """The list's filters, read from the query string."""
 
-    q = forms.CharField(label=_("Search"), required=False, strip=True)
-    area = forms.ChoiceField(label=_("Ward, commune or village"), required=False)
     focus = forms.ChoiceField(
         label=_("What the club keeps alive"),
         required=False,
         choices=[("", _("Every focus")), *Focus.choices],
     )
 
-    def __init__(self, data, areas, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(data, *args, **kwargs)
-        self.areas = {area.slug: area for area in areas}
-        self.fields["area"].choices = [("", _("All areas")), *((s, s) for s in self.areas)]
-        self.truncated = False
-
-    def clean_q(self):
-        value = drop_controls(self.cleaned_data["q"])
-        if len(value) > MAX_QUERY_LENGTH:
-            self.truncated = True
-            value = value[:MAX_QUERY_LENGTH]
-        return value.strip()
-
-    def clean_area(self):
-        slug = self.cleaned_data["area"]
-        return self.areas.get(slug) if slug else None
-
-    def notices(self):
-        """Messages about the parts of the query string that could not be used."""
-        notices = []
-        if self.truncated:
-            notices.append(
-                _("Your search was very long: only its first %(n)s characters were used.")
-                % {"n": MAX_QUERY_LENGTH}
-            )
-        if "area" in self.errors:
-            notices.append(
-                _("There is no ward, commune or village with that name: showing every area.")
-            )
-        if "focus" in self.errors:
-            notices.append(_("There is no such focus: showing every club."))
-        return notices
+    refusals = {"focus": _("There is no such focus: showing every club.")}
 
 
 def _no_controls(value):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.content import PublicContent, PublicContentQuerySet
 from apps.core.history import ChangeRecord
-from apps.core.images import Picture, delete_renditions
 from apps.core.permissions import assigned_area_ids
+from apps.core.photos import PagePhoto
 from apps.core.slugs import unique_slug
 
 from .schedule import describe_schedule, weekdays_of
@@ -211,47 +211,12 @@ class Club(PublicContent):
         return self.area.unit
 
 
-def _photo_prefix():
-    return f"clubs/{timezone.localdate():%Y/%m}"
-
-
-class ClubPhoto(PublicContent):
+class ClubPhoto(PagePhoto):
     """A photo of a club, stored only as re-encoded copies (no EXIF, no original)."""
 
+    UPLOAD_FOLDER = "clubs"
+
     club = models.ForeignKey(Club, on_delete=models.CASCADE, related_name="photos")
-    alt = models.CharField(_("description for people who cannot see it"), max_length=200)
-    width = models.PositiveIntegerField(editable=False, default=0)
-    height = models.PositiveIntegerField(editable=False, default=0)
-    renditions = models.JSONField(editable=False, default=list)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    upload_prefix = staticmethod(_photo_prefix)
-
-    objects = PublicContentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-    def __str__(self):
-        return self.alt
-
-    def set_renditions(self, renditions):
-        self.width, self.height = renditions.width, renditions.height
-        self.renditions = renditions.items
-
-    def picture(self):
-        return Picture(self.renditions, self.alt, self.width, self.height)
-
-
-def _delete_photo_files(sender, instance, **kwargs):
-    items = list(instance.renditions or [])
-    transaction.on_commit(lambda: delete_renditions(items))
-
-
-models.signals.post_delete.connect(_delete_photo_files, sender=ClubPhoto)
 
 
 class JoinRequestQuerySet(models.QuerySet):

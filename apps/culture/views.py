@@ -28,23 +28,6 @@ from .services import TooManyRequests, request_to_join
 PER_PAGE = 20
 
 
-def _filters(request):
-    """The list's filters from the query string: the form, and its valid values by name."""
-    slug = request.GET.get("area", "")[:80]
-    valid = slug.isascii() and slug.replace("-", "").replace("_", "").isalnum()
-    asked = list(Area.objects.active().filter(slug=slug)) if valid else []
-    form = ClubFilterForm(request.GET, asked)
-    form.is_valid()  # every filter is optional; the valid ones apply, the others are reported
-    data = form.cleaned_data
-    area = data.get("area")
-    filters = {
-        "q": data.get("q", ""),
-        "area": area.slug if area else "",
-        "focus": data.get("focus", ""),
-    }
-    return form, filters, area
-
-
 def _filtered(filters):
     clubs = Club.objects.published()
     if filters["q"]:
@@ -112,7 +95,8 @@ def _area_options(filters, area):
 
 
 def club_list(request):
-    form, filters, area = _filters(request)
+    form, filters = ClubFilterForm.read(request.GET)
+    area = form.cleaned_data.get("area")
     parts = (sorted(filters.items()),)
     number, page = page_number(
         request, "culture:list", lambda: len(_matching_ids(filters, area)), PER_PAGE, *parts

@@ -1,9 +1,8 @@
 from django.contrib import admin
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from apps.core.history_admin import ChangeHistoryAdmin, ChangeHistoryInline
+from apps.core.history_admin import ChangeHistoryAdmin, ChangeHistoryInline, TrackedAdminMixin
 
 from .forms import PhotoForm
 from .models import Change, LearningSpace, OpeningHours, Photo
@@ -33,7 +32,7 @@ class ChangeInline(ChangeHistoryInline):
 
 
 @admin.register(LearningSpace)
-class LearningSpaceAdmin(TranslationAdmin):
+class LearningSpaceAdmin(TrackedAdminMixin, TranslationAdmin):
     list_display = ("name", "kind", "area", "is_published", "updated_at")
     list_filter = ("kind", "is_published", "area__parent")
     search_fields = ("name_vi", "name_en", "slug", "search_text")
@@ -66,32 +65,6 @@ class LearningSpaceAdmin(TranslationAdmin):
         (_("Public contact"), {"fields": ("contact_phone", "contact_email")}),
         (_("People"), {"fields": ("officials", "updated_at")}),
     )
-
-    # The history names who made each change (apps/spaces/history.py).
-
-    def save_model(self, request, obj, form, change):
-        obj._actor = request.user
-        super().save_model(request, obj, form, change)
-
-    def delete_model(self, request, obj):
-        obj._actor = request.user
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        # One by one, so that each space's "deleted" record names who deleted it.
-        with transaction.atomic():
-            for obj in queryset:
-                self.delete_model(request, obj)
-
-    def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj._actor = request.user
-            obj.delete()
-        for obj in instances:
-            obj._actor = request.user
-            obj.save()
-        formset.save_m2m()
 
 
 @admin.register(Change)

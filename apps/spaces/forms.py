@@ -4,18 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core import forms as core_forms
 from apps.core.forms import TextBoxField, show_length_limits
-from apps.core.text import drop_controls
 
 from .models import FACILITY_FIELDS, Facility, LearningSpace, OpeningHours, Photo
 
-MAX_QUERY_LENGTH = 100
 
+class SpaceFilterForm(core_forms.ListFilterForm):
+    """The list's, the map's and the map feed's filters, read from the query string."""
 
-class SpaceFilterForm(forms.Form):
-    """The list's filters, read from the query string; a bad value is reported and ignored."""
-
-    q = forms.CharField(label=_("Search"), required=False, strip=True)
-    area = forms.ChoiceField(label=_("Ward, commune or village"), required=False)
     kind = forms.ChoiceField(
         label=_("Kind"),
         required=False,
@@ -28,43 +23,11 @@ class SpaceFilterForm(forms.Form):
         label=_("Open"), required=False, choices=[("", _("Any time")), ("now", _("Open now"))]
     )
 
-    def __init__(self, data, areas, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(data, *args, **kwargs)
-        self.areas = {area.slug: area for area in areas}
-        self.fields["area"].choices = [("", _("All areas")), *((s, s) for s in self.areas)]
-        self.truncated = False
-
-    def clean_q(self):
-        value = drop_controls(self.cleaned_data["q"])
-        if len(value) > MAX_QUERY_LENGTH:
-            self.truncated = True
-            value = value[:MAX_QUERY_LENGTH]
-        return value.strip()
-
-    def clean_area(self):
-        slug = self.cleaned_data["area"]
-        return self.areas.get(slug) if slug else None
-
-    def notices(self):
-        """Messages about the parts of the query string that could not be used."""
-        notices = []
-        if self.truncated:
-            notices.append(
-                _("Your search was very long: only its first %(n)s characters were used.")
-                % {"n": MAX_QUERY_LENGTH}
-            )
-        if "area" in self.errors:
-            notices.append(
-                _("There is no ward, commune or village with that name: showing every area.")
-            )
-        if "kind" in self.errors:
-            notices.append(_("There is no such kind of learning space: showing every kind."))
-        if "facility" in self.errors:
-            notices.append(_("There is no such facility: showing every space."))
-        if "open" in self.errors:
-            notices.append(_("The “open” filter only accepts “now”: showing every space."))
-        return notices
+    refusals = {
+        "kind": _("There is no such kind of learning space: showing every kind."),
+        "facility": _("There is no such facility: showing every space."),
+        "open": _("The “open” filter only accepts “now”: showing every space."),
+    }
 
 
 class SpaceEditForm(forms.ModelForm):

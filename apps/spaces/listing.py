@@ -8,7 +8,6 @@ from django.utils import translation
 from django.utils.http import urlencode
 
 from apps.core.localtime import local_now
-from apps.core.models import Area
 from apps.core.pagecache import memo
 from apps.core.paginate import paginate
 
@@ -31,23 +30,7 @@ def minute_of(now):
 
 def read_filters(request):
     """The list's filters from the query string: the form, and its valid values by name."""
-    # The form checks the area asked for, if any (one small query, uncached pages only); the
-    # list of every area is needed only to build the page, inside the memo.
-    slug = request.GET.get("area", "")[:80]
-    valid = slug.isascii() and slug.replace("-", "").replace("_", "").isalnum()
-    asked = list(Area.objects.active().filter(slug=slug)) if valid else []
-    form = SpaceFilterForm(request.GET, asked)
-    form.is_valid()  # every filter is optional; the valid ones apply, the others are reported
-    data = form.cleaned_data
-    area = data.get("area")
-    filters = {
-        "q": data.get("q", ""),
-        "area": area.slug if area else "",
-        "kind": data.get("kind", ""),
-        "facility": data.get("facility", ""),
-        "open": data.get("open", ""),
-    }
-    return form, filters
+    return SpaceFilterForm.read(request.GET)
 
 
 def filtered_spaces(data, area, now):

@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from apps.core.forms import MAX_QUERY_LENGTH
 from apps.core.pagecache import accept_query, memo
 
 from . import geo, listing
-from .forms import MAX_QUERY_LENGTH
 from .listing import OPEN_NOW_SECONDS, matching_ids, read_filters
 from .models import LearningSpace
 from .search import shown_name

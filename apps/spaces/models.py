@@ -1,17 +1,16 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.content import PublicContent, PublicContentQuerySet
 from apps.core.history import ChangeRecord
-from apps.core.images import Picture, delete_renditions
 from apps.core.localtime import local_now
 from apps.core.permissions import assigned_area_ids
+from apps.core.photos import PagePhoto, alt_field
 from apps.core.slugs import unique_slug
 
 from .search import query_words, search_text
@@ -320,46 +319,15 @@ class OpeningHours(PublicContent):
             raise ValidationError({"closes": _("The closing time must be after the opening time.")})
 
 
-def _photo_prefix():
-    return f"spaces/{timezone.localdate():%Y/%m}"
-
-
-class Photo(PublicContent):
+class Photo(PagePhoto):
     """A photo of a space, stored only as re-encoded copies (no EXIF, no original)."""
 
+    UPLOAD_FOLDER = "spaces"
+
     space = models.ForeignKey(LearningSpace, on_delete=models.CASCADE, related_name="photos")
-    alt = models.CharField(
-        _("description for people who cannot see it"),
-        max_length=200,
-        help_text=_("Say what the photo shows, e.g. “Children reading in the library corner”."),
+    alt = alt_field(
+        help_text=_("Say what the photo shows, e.g. “Children reading in the library corner”.")
     )
-    width = models.PositiveIntegerField(editable=False, default=0)
-    height = models.PositiveIntegerField(editable=False, default=0)
-    renditions = models.JSONField(editable=False, default=list)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    upload_prefix = staticmethod(_photo_prefix)
-
-    objects = PublicContentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-    def __str__(self):
-        return self.alt
-
-    def set_renditions(self, renditions):
-        self.width, self.height, self.renditions = (
-            renditions.width,
-            renditions.height,
-            renditions.items,
-        )
-
-    def picture(self):
-        return Picture(self.renditions, self.alt, self.width, self.height)
 
 
 class Change(ChangeRecord):
@@ -380,12 +348,3 @@ class Change(ChangeRecord):
     class Meta(ChangeRecord.Meta):
         verbose_name = _("change")
         verbose_name_plural = _("change history")
-
-
-def _delete_photo_files(sender, instance, **kwargs):
-    # Only once the deletion is committed: a rolled-back delete keeps its photo.
-    items = list(instance.renditions or [])
-    transaction.on_commit(lambda: delete_renditions(items))
-
-
-models.signals.post_delete.connect(_delete_photo_files, sender=Photo)

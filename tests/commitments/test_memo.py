@@ -13,6 +13,7 @@ import pytest
 from django.utils import timezone
 
 from apps.commitments import services
+from apps.core import pagecache
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +56,7 @@ def test_a_memoised_page_needs_no_query_on_the_second_visit(
         client.get("/en/commitments/")
         client.get("/en/commitments/data.csv")
         client.get("/en/commitments/data.json")
-    with django_assert_num_queries(1):  # the officials' names, which no content version covers
-        client.get("/en/commitments/truong-hoc-so/")
+        client.get("/en/commitments/truong-hoc-so/")  # the officials' names kept with it
 
 
 def test_a_recorded_figure_shows_at_once(
@@ -156,8 +156,30 @@ def test_a_status_follows_the_date_even_without_a_content_change(client, digital
 def test_a_renamed_official_shows_at_once(client, digital, official):
     warm(client)
     official.first_name, official.last_name = "Lò Thị", "Mai"
-    official.save()  # a user is not portal content: no version bump
+    official.save()  # not portal content: the official's name renews the version
     assert "Lò Thị Mai" in client.get("/en/commitments/truong-hoc-so/").content.decode()
+    official.last_name = "Hoa"
+    official.save(update_fields=["last_name"])
+    assert "Lò Thị Hoa" in client.get("/en/commitments/truong-hoc-so/").content.decode()
+
+
+def test_a_deleted_official_is_no_longer_named(client, digital, second_official):
+    second_official.first_name, second_official.last_name = "Lò Thị", "Mai"
+    second_official.save()
+    assert "Lò Thị Mai" in client.get("/en/commitments/truong-hoc-so/").content.decode()
+    second_official.delete()
+    assert "Lò Thị Mai" not in client.get("/en/commitments/truong-hoc-so/").content.decode()
+
+
+def test_a_sign_in_or_a_stranger_renamed_flushes_no_page(client, digital, official, make_user):
+    warm(client)
+    version = pagecache.current_version()
+    client.force_login(official)  # saves last_login alone
+    client.logout()
+    stranger = make_user("stranger")
+    stranger.first_name = "Someone"
+    stranger.save()
+    assert pagecache.current_version() == version
 
 
 def test_generated_at_is_when_the_file_was_built_and_stays_until_the_content_changes(

@@ -2,37 +2,50 @@ from urllib.parse import parse_qsl, quote, urlencode
 
 from django import template
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 
+from apps.core import pagecache
 from apps.core.display import number, tfield
-from apps.core.siteurl import public_base
+from apps.core.localmemo import LocalStore
 
 register = template.Library()
 
+# The header and the footer of the pages this process rendered lately (frame_include).
+FRAME_BYTES = 4 * 1024 * 1024
+FRAME_SECONDS = 300
+_frames = LocalStore(FRAME_BYTES)
+
 
 @register.simple_tag(takes_context=True)
-def alternate_links(context):
-    """``hreflang`` links to this page in every language, and ``x-default``."""
+def frame_include(context, template_name):
+    """``{% include template_name %}`` for a part of every page's frame (the header, the
+    footer), kept by this process for each address, language and signed-in person.
+
+    Rendering the frame's links (language switch, navigation) cost more than many a page's
+    memoised main part. A template included this way may read only the request's address,
+    its language, ``user.is_authenticated``, settings and code: never a form, a message, a
+    CSRF token or anything else personal. The content version is part of the key, so it may
+    show public content as well.
+    """
     request = context.get("request")
-    if request is None:
-        return ""
-    try:
-        base = public_base(request)
-    except DisallowedHost:  # the 400 page of a forged Host: no link to it
-        return ""
-    path = request.get_full_path()
-    links = []
-    for code, _name in settings.LANGUAGES:
-        href = base + translate_url(switch_next(path, code), code)
-        links.append(format_html('<link rel="alternate" hreflang="{}" href="{}">', code, href))
-    default = base + translate_url(path, settings.LANGUAGE_CODE)
-    links.append(format_html('<link rel="alternate" hreflang="x-default" href="{}">', default))
-    return mark_safe("\n".join(links))  # noqa: S308 - each part is escaped by format_html
+    user = context.get("user")
+    parts = (
+        template_name,
+        translation.get_language(),
+        request.META.get("HTTP_HOST", "") if request else "",
+        request.get_full_path() if request else "",
+        # Each signed-in person their own (the header may come to name them one day).
+        user.pk if user and user.is_authenticated else None,
+        pagecache.current_version(),
+    )
+    html = _frames.get(parts)
+    if html is None:
+        with context.push():
+            html = context.template.engine.get_template(template_name).render(context)
+        _frames.set(parts, html, FRAME_SECONDS)
+    return html
 
 
 def switch_next(full_path, code):
