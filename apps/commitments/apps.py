@@ -18,7 +18,9 @@ class CommitmentsConfig(PortalAppConfig):
     def ready(self):
         from apps.core import published
 
-        from . import history, opendata  # noqa: F401 (history: its tracking connects)
+        from . import history, opendata, signals  # noqa: F401 (history: its tracking connects)
+
+        signals.connect()
 
         # Open data built once per change in the background, served as files (with ETags).
         csv_type, json_type = "text/csv; charset=utf-8", "application/json; charset=utf-8"
@@ -67,6 +69,13 @@ class CommitmentsConfig(PortalAppConfig):
                 "count": waiting
             }
         return [entry]
+
+    def search_kinds(self):
+        from apps.core.search import SearchKind
+
+        from .search_kind import find_commitments
+
+        return [SearchKind("commitments", _("Commitments"), find_commitments, order=self.nav_order)]
 
     def sitemaps(self):
         from .sitemaps import CommitmentPagesSitemap, CommitmentSitemap

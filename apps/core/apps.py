@@ -28,11 +28,17 @@ class PortalAppConfig(AppConfig):
         """Sitemap classes keyed by section name."""
         return {}
 
+    def search_kinds(self):
+        """What the site-wide search finds in this app: a list of ``apps.core.search.SearchKind``
+        (see docs/DEVELOPING.md, "Search")."""
+        return []
+
     def related(self, obj):
         """What this app links to ``obj`` of another app (the clubs meeting in a space).
 
         A list of sections, dicts with ``title`` and ``links`` (dicts with ``url`` and
-        ``object``, shown by its translated ``name``). The other app's page shows them with
+        ``object``, shown by its translated ``name``, or by ``text`` when given: "Title
+        (date)"). The other app's page shows them with
         ``{% related_to obj %}`` and never imports this app.
         """
         return []
@@ -55,7 +61,7 @@ class CoreConfig(PortalAppConfig):
     nav_order = 0
 
     def ready(self):
-        from . import checks, signals  # noqa: F401
+        from . import checks, search, signals  # noqa: F401 (search: its connection setup)
         from .content import connect_receivers
 
         connect_receivers()

@@ -50,6 +50,13 @@ class CultureConfig(PortalAppConfig):
             }
         ]
 
+    def search_kinds(self):
+        from apps.core.search import SearchKind
+
+        from .search_kind import find_clubs
+
+        return [SearchKind("clubs", _("Thai cultural clubs"), find_clubs, order=self.nav_order)]
+
     def sitemaps(self):
         from .sitemaps import ClubPagesSitemap, ClubsSitemap
 

@@ -52,6 +52,13 @@ class SpacesConfig(PortalAppConfig):
             }
         ]
 
+    def search_kinds(self):
+        from apps.core.search import SearchKind
+
+        from .search_kind import find_spaces
+
+        return [SearchKind("spaces", _("Learning spaces"), find_spaces, order=self.nav_order)]
+
     def sitemaps(self):
         from .sitemaps import SpacePagesSitemap, SpacesSitemap
 
