@@ -1,10 +1,14 @@
+from django.apps import apps
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Model
+from django.db.models import DateTimeField, Max, Model, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .apps import portal_apps
+from .content import PublicContent
 
 
 class PortalSitemap(Sitemap):
@@ -26,6 +30,35 @@ class PortalSitemap(Sitemap):
         if isinstance(item, Model):
             return str(item)
         return None
+
+    def lastmod(self, item):
+        """When the page last changed: an object's own ``auto_now`` date when it has one; else
+        (a list page, an object without one) the newest date of the public rows of the
+        sitemap's app (every app's for the portal's own pages), as a list changes with them."""
+        if isinstance(item, Model):
+            own = [getattr(item, field.attname) for field in _change_dates(type(item))]
+            if any(own):
+                return max(date for date in own if date)
+        if not hasattr(self, "_section_lastmod"):
+            config = apps.get_containing_app_config(type(self).__module__)
+            portal = config is None or config.label == "core"
+            newest = None if portal else newest_public_change(config)
+            # An app with nothing dated yet (an empty list) says when the site last changed.
+            self._section_lastmod = newest or newest_public_change()
+        return self._section_lastmod
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Django's entries, with ``x-default`` on the default language's page (``/vi/…``) as
+        in the pages' heads: Django drops the prefix, a form this site answers with a redirect."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        default = settings.LANGUAGE_CODE
+        for url in urls:
+            alternates = url.get("alternates") or []
+            own = {alternate["lang_code"]: alternate["location"] for alternate in alternates}
+            for alternate in alternates:
+                if alternate["lang_code"] == "x-default" and default in own:
+                    alternate["location"] = own[default]
+        return urls
 
 
 class PublishedObjectsSitemap(PortalSitemap):
@@ -65,6 +98,50 @@ class PublishedObjectsSitemap(PortalSitemap):
         """The name in the page's language (the other one when it has none)."""
         name_vi, name_en = item[2], item[3]
         return (name_en or name_vi) if get_language() == "en" else (name_vi or name_en)
+
+
+def _change_dates(model):
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, DateTimeField) and (field.auto_now or field.auto_now_add)
+    ]
+
+
+def newest_public_change(config=None):
+    """The newest date among the public rows of ``config``'s models (of every app when None).
+
+    Reads public content only (``published()`` or ``public()`` rows when the model says which),
+    so an unpublished draft or a pending figure never moves a date a robot can see.
+    """
+    now = timezone.now()
+    models = config.get_models() if config else apps.get_models()
+    newest = None
+    for model in models:
+        if not issubclass(model, PublicContent):
+            continue
+        # Its change dates when it keeps them, else its other dates, those past only (an
+        # event's start next month is not a change).
+        dated = _change_dates(model) or [
+            f for f in model._meta.concrete_fields if isinstance(f, DateTimeField)
+        ]
+        if not dated:
+            continue
+        rows = model._default_manager.all()
+        for name in ("published", "public"):
+            if hasattr(rows, name):
+                rows = getattr(rows, name)()
+                break
+        found = rows.aggregate(
+            **{
+                f"newest_{i}": Max(field.name, filter=Q(**{f"{field.name}__lte": now}))
+                for i, field in enumerate(dated)
+            }
+        )
+        for date in found.values():
+            if date and (newest is None or date > newest):
+                newest = date
+    return newest
 
 
 def _nav_label(url_name):

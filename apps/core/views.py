@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from .apps import portal_apps
 from .models import Area, KeyFigure
 from .pagecache import accept_query, memo, render_memo
-from .permissions import ROLES, has_role
+from .permissions import ROLES, assigned_areas, has_role
 from .sitemaps import site_map_sections
 from .siteurl import public_base
 
@@ -95,10 +95,10 @@ def workspace(request):
     for config in portal_apps():
         for entry in config.workspace_entries(request.user):
             entries.append({"app": config.verbose_name, **entry})
-    profile = getattr(request.user, "profile", None)
     context = {
         "entries": entries,
-        "areas": profile.areas.all() if profile else [],
+        # The wards and communes among the areas the apps' entries read already.
+        "areas": [area for area in assigned_areas(request.user) if area.is_unit],
         "roles": [role for role in ROLES if has_role(request.user, role)],
     }
     return render(request, "core/workspace.html", context)
@@ -161,6 +161,9 @@ def robots(request):
         "Disallow: /admin/",
         *(f"Disallow: /{code}/workspace/" for code, _name in settings.LANGUAGES),
         *(f"Disallow: /{code}/accounts/" for code, _name in settings.LANGUAGES),
+        # Search results repeat the pages they find, one page per query: the sitemap lists those.
+        *(f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES),
+        "Disallow: /lang/",
         f"Sitemap: {public_base(request)}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
