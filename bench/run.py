@@ -60,7 +60,21 @@ KEY_PAGES = [
     "/en/clubs/?area=chieng-den&focus=script",
     "/vi/clubs/clb-van-hoa-thai-ban-co-phuong-chieng-den/",
     "/en/heritage/",
+    "/vi/events/",
+    "/en/events/?area=to-hieu&category=reading",
+    "/vi/events/?month=2024-10",
+    "/en/events/khanh-thanh-truong-mam-non-chieng-den-2024/",
+    "/en/programmes/tuan-le-hoc-tap-suot-doi-2024/",
+    "/vi/events/calendar.ics",
+    "/en/events/khanh-thanh-truong-mam-non-chieng-den-2024.ics",
+    "/vi/contests/",
+    "/en/contests/son-la-thanh-pho-hoc-tap-toan-cau-toi-yeu-2024/",
+    "/vi/contests/son-la-thanh-pho-hoc-tap-toan-cau-toi-yeu-2024/winners/",
     "/vi/about/",
+    "/vi/search/?q=nha+tri+thuc+chieng+den",
+    "/en/search/?q=le+hoi+xoe",
+    "/vi/stories/",
+    "/en/stories/le-hoi-xoe-cua-cac-cau-lac-bo-van-hoa-thai/",
 ]
 
 

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from apps.core import accounts
+from apps.core import accounts, offline
 from apps.core import views as core_views
 from apps.core.sitemaps import all_sitemaps
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots, name="robots"),
     path("sitemap.xml", core_views.sitemap, {"sitemaps": all_sitemaps()}, name="sitemap"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("lang/<str:code>/", core_views.switch_language, name="switch_language"),
     path("admin/", admin.site.urls),
 ]
@@ -25,6 +27,9 @@ urlpatterns += i18n_patterns(
     path("", include("apps.reports.urls")),
     path("", include("apps.spaces.urls")),
     path("", include("apps.culture.urls")),
+    path("", include("apps.stories.urls")),
+    path("", include("apps.events.urls")),
+    path("", include("apps.contests.urls")),
     prefix_default_language=True,
 )
 

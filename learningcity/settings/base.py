@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "apps.reports.apps.ReportsConfig",
     "apps.spaces.apps.SpacesConfig",
     "apps.culture.apps.CultureConfig",
+    "apps.stories.apps.StoriesConfig",
+    "apps.events.apps.EventsConfig",
+    "apps.contests.apps.ContestsConfig",
 ]
 
 MIDDLEWARE = [
@@ -154,7 +157,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "apps.core.backends.PortalModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:workspace"

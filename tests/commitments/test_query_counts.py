@@ -55,7 +55,7 @@ def lots(official):
         ("/en/commitments/", 6),
         ("/vi/commitments/data.csv", 6),
         ("/en/commitments/data.json", 6),
-        ("/en/", 8),
+        ("/en/", 11),
     ],
 )
 def test_pages_use_a_constant_number_of_queries(

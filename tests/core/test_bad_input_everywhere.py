@@ -52,8 +52,13 @@ PAGES = {
     "commitments": ("/commitments/", ["status", "area"]),
     "spaces": ("/spaces/", ["area", "kind", "facility", "open", "q", "page"]),
     "clubs": ("/clubs/", ["area", "focus", "q", "page"]),
+    "events": ("/events/", ["area", "category", "programme", "when", "month", "q", "page"]),
+    # A calendar application shows no notice: a filter it cannot use is refused (400).
+    "events-calendar": ("/events/calendar.ics", ["area", "category", "programme", "when", "month"]),
     "spaces-map": ("/spaces/map/", ["area", "kind", "facility", "open", "q", "page"]),
     "reports": ("/reports/", ["page"]),
+    "search": ("/search/", ["q", "type", "page"]),
+    "stories": ("/stories/", ["tag", "page"]),
     "login": ("/accounts/login/", ["next"]),
 }
 
@@ -82,7 +87,7 @@ def official(demo, db):
 
 # The commitments dashboard refuses a status or part it does not know (400, with a message and
 # every commitment shown); the other pages drop a value they cannot use and answer 200.
-REFUSES_UNKNOWN_VALUES = {"commitments"}
+REFUSES_UNKNOWN_VALUES = {"commitments", "events-calendar"}
 
 
 def _get_cases():
@@ -504,6 +509,8 @@ BIG = "9" * 30  # beyond any database integer
         ("post", f"/en/workspace/spaces/{SPACE}/photos/{BIG}/delete/"),
         ("post", f"/en/workspace/commitments/measurements/{BIG}/approve/"),
         ("post", f"/en/workspace/commitments/measurements/{BIG}/reject/"),
+        ("get", f"/en/workspace/events/proposals/{BIG}/"),
+        ("post", f"/en/workspace/events/proposals/{BIG}/accept/"),
     ],
     ids=[
         "report-huge-pk",
@@ -515,6 +522,8 @@ BIG = "9" * 30  # beyond any database integer
         "photo-delete-huge-pk",
         "approve-huge-pk",
         "reject-huge-pk",
+        "proposal-huge-pk",
+        "proposal-accept-huge-pk",
     ],
 )
 def test_addresses_with_impossible_keys_are_404(client, official, method, path):
@@ -532,6 +541,7 @@ def test_addresses_with_impossible_keys_are_404(client, official, method, path):
         (f"/en/workspace/spaces/{SPACE}/", True),
         (f"/vi/clubs/{CLUB}/join/", False),
         (f"/en/workspace/clubs/{CLUB}/", True),
+        ("/vi/programmes/tuan-le-hoc-tap-suot-doi-2026/propose/", False),
     ],
     ids=[
         "login",
@@ -541,6 +551,7 @@ def test_addresses_with_impossible_keys_are_404(client, official, method, path):
         "space-edit",
         "club-join",
         "club-edit",
+        "event-proposal",
     ],
 )
 def test_every_form_refuses_a_post_without_csrf_token(official, path, signed_in):
@@ -603,3 +614,216 @@ def test_join_form_refuses_garbage(client, demo, lang, data, invalid):
     assert FORM_ALERT in body
     assert JoinRequest.objects.count() == before
     assert mail.outbox == []
+
+
+# The call for events of the demo's next Lifelong Learning Week: a refusal is a 400 with the
+# form shown again, what was typed kept, nothing stored and nobody e-mailed.
+OPEN_CALL = "tuan-le-hoc-tap-suot-doi-2026"
+
+
+def _proposal_data(**changes):
+    from apps.events.models import Programme
+
+    first_day = Programme.objects.get(slug=OPEN_CALL).starts_on
+    data = {
+        "title": "Đọc sách cùng con",
+        "description": "Cha mẹ và các con cùng đọc truyện.",
+        "category": "reading",
+        "starts_on": first_day.isoformat(),
+        "start_time": "08:00",
+        "end_time": "10:00",
+        "place": "Nhà văn hóa bản",
+        "organiser": "Chi hội phụ nữ",
+        "contact_name": "Lò Thị Mai",
+        "contact_phone": "0912 345 678",
+        "contact_email": "",
+    }
+    return {**data, **changes}
+
+
+PROPOSAL_GARBAGE = {
+    "missing": (
+        lambda: {},
+        {"title", "description", "category", "starts_on", "place", "organiser", "contact_name"}
+        | {"contact_phone"},
+    ),
+    "title-empty": (lambda: _proposal_data(title=""), {"title"}),
+    "title-huge": (lambda: _proposal_data(title="t" * 100_000), {"title"}),
+    "title-script": (lambda: _proposal_data(title=SCRIPT, contact_phone=SCRIPT), {"contact_phone"}),
+    "description-5000": (lambda: _proposal_data(description="d" * 5000), {"description"}),
+    "description-nul": (lambda: _proposal_data(description="a\x00b"), {"description"}),
+    "end-before-start": (lambda: _proposal_data(end_time="07:00"), {"end_time"}),
+    "day-outside": (lambda: _proposal_data(starts_on="2020-01-01"), {"starts_on"}),
+    "day-garbage": (lambda: _proposal_data(starts_on="2024-13-45"), {"starts_on"}),
+    "time-garbage": (lambda: _proposal_data(start_time="25:99"), {"start_time"}),
+    "one-time-only": (lambda: _proposal_data(end_time=""), {"end_time"}),
+    "phone-word": (lambda: _proposal_data(contact_phone="call me"), {"contact_phone"}),
+    "email-huge": (
+        lambda: _proposal_data(contact_email="a" * 100_000 + "@example.org"),
+        {"contact_email"},
+    ),
+    "no-contact": (lambda: _proposal_data(contact_phone=""), {"contact_phone"}),
+    "category-unknown": (lambda: _proposal_data(category="party"), {"category"}),
+    "area-garbage": (lambda: _proposal_data(area="abc"), {"area"}),
+    "repeated": (lambda: _proposal_data(contact_phone=["x", "y"]), {"contact_phone"}),
+    "honeypot": (lambda: _proposal_data(website="http://spam.example"), set()),
+}
+
+
+def test_proposal_control_is_accepted(client, demo):
+    from apps.events.models import EventProposal
+
+    response = client.post(f"/en/programmes/{OPEN_CALL}/propose/", _proposal_data())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert EventProposal.objects.filter(title="Đọc sách cùng con").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("make", "invalid"), PROPOSAL_GARBAGE.values(), ids=PROPOSAL_GARBAGE.keys()
+)
+def test_proposal_form_refuses_garbage(client, demo, lang, make, invalid):
+    from apps.events.models import EventProposal
+
+    before = EventProposal.objects.count()
+    response = client.post(f"/{lang}/programmes/{OPEN_CALL}/propose/", make())
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert SCRIPT not in body
+    tags = re.findall(r"<(?:input|select|textarea)\b[^>]*>", body)
+    marked = {re.search(r'name="([^"]*)"', t).group(1) for t in tags if 'aria-invalid="true"' in t}
+    assert marked == invalid
+    assert FORM_ALERT in body
+    assert EventProposal.objects.count() == before
+    assert mail.outbox == []
+
+
+# The entry form of the demo's open contest: a refusal is a 400 (413 for a file over the
+# limit) with the form shown again, everything typed but the file kept, nothing stored and
+# nobody e-mailed. The status look-up: a 400 with its form for a bad code or contact.
+OPEN_CONTEST = "hoc-tap-suot-doi-song-xanh-2026"
+
+
+def _entry_data(**changes):
+    from apps.contests.models import Category
+    from apps.core.models import Area
+
+    poems = Category.objects.get(contest__slug=OPEN_CONTEST, kind="poem")
+    data = {
+        "category": str(poems.pk),
+        "title": "Mưa qua bản",
+        "description": "Một bài thơ",
+        "text": "Mưa qua rồi, bản lại xanh.",
+        "author_name": "Lò Thị Xuân",
+        "age_group": "adult",
+        "area": str(Area.objects.units().first().pk),
+        "contact_phone": "0912 345 678",
+        "contact_email": "",
+        "token": "",
+    }
+    return {**data, **changes}
+
+
+def _painting(**changes):
+    from apps.contests.models import Category
+
+    paintings = Category.objects.get(contest__slug=OPEN_CONTEST, kind="painting")
+    return _entry_data(category=str(paintings.pk), text="", **changes)
+
+
+ENTRY_GARBAGE = {
+    "missing": (lambda: {}, {"category", "title", "author_name", "area", "contact_phone"}),
+    "title-huge": (lambda: _entry_data(title="t" * 10_000), {"title"}),
+    "title-script": (
+        lambda: _entry_data(title=SCRIPT, contact_phone=SCRIPT),
+        {"contact_phone"},
+    ),
+    "description-5000": (lambda: _entry_data(description="d" * 5000), {"description"}),
+    "text-nul": (lambda: _entry_data(text="a\x00b"), {"text"}),
+    "text-huge": (lambda: _entry_data(text="ơ" * 30_000), {"text"}),
+    "no-work": (lambda: _entry_data(text=""), {"work"}),
+    "category-unknown": (lambda: _entry_data(category=BIG), {"category"}),
+    "area-garbage": (lambda: _entry_data(area="abc"), {"area"}),
+    "age-garbage": (lambda: _entry_data(age_group=SCRIPT), {"age_group"}),
+    "pupil-without-guardian": (lambda: _entry_data(age_group="teen"), {"guardian_name"}),
+    "phone-word": (lambda: _entry_data(contact_phone="call me"), {"contact_phone"}),
+    "email-huge": (
+        lambda: _entry_data(contact_email="a" * 100_000 + "@example.org"),
+        {"contact_email"},
+    ),
+    "no-contact": (lambda: _entry_data(contact_phone=""), {"contact_phone"}),
+    "repeated": (lambda: _entry_data(contact_phone=["x", "y"]), {"contact_phone"}),
+    "pdf-as-png": (
+        lambda: _painting(work=SimpleUploadedFile("a.png", b"%PDF-1.4\n%%EOF\n", "image/png")),
+        {"work"},
+    ),
+    "exe-as-picture": (
+        lambda: _painting(work=SimpleUploadedFile("a.jpg", b"MZ" + b"\x00" * 500, "image/jpeg")),
+        {"work"},
+    ),
+    "dots-name": (
+        lambda: _painting(work=SimpleUploadedFile("../../x.jpg", b"\xff\xd8\xff" + b"\x00" * 99)),
+        {"work"},
+    ),
+    "honeypot": (lambda: _entry_data(website="http://spam.example"), set()),
+}
+
+
+def test_entry_control_is_accepted(client, demo):
+    from apps.contests.models import Entry
+
+    response = client.post(f"/en/contests/{OPEN_CONTEST}/submit/", _entry_data())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Entry.objects.filter(title="Mưa qua bản").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("make", "invalid"), ENTRY_GARBAGE.values(), ids=ENTRY_GARBAGE.keys())
+def test_entry_form_refuses_garbage(client, demo, lang, make, invalid):
+    from apps.contests.models import Entry
+
+    before = Entry.objects.count()
+    response = client.post(f"/{lang}/contests/{OPEN_CONTEST}/submit/", make())
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert SCRIPT not in body
+    tags = re.findall(r"<(?:input|select|textarea)\b[^>]*>", body)
+    marked = {re.search(r'name="([^"]*)"', t).group(1) for t in tags if 'aria-invalid="true"' in t}
+    assert marked == invalid
+    assert FORM_ALERT in body
+    assert Entry.objects.count() == before
+    assert mail.outbox == []
+
+
+STATUS_GARBAGE = {
+    "missing": ({}, {"code", "contact"}),
+    "code-huge": ({"code": "C" * 10_000, "contact": "x@example.org"}, {"code"}),
+    "contact-huge": ({"code": "SL24-AAAAA", "contact": "c" * 100_000}, {"contact"}),
+    "repeated": ({"code": ["a", "b"], "contact": ""}, {"contact"}),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("data", "invalid"), STATUS_GARBAGE.values(), ids=STATUS_GARBAGE.keys())
+def test_status_form_refuses_garbage(client, demo, lang, data, invalid):
+    response = client.post(f"/{lang}/contests/status/", data)
+    body = response.content.decode()
+    assert response.status_code == 400
+    tags = re.findall(r"<(?:input|select|textarea)\b[^>]*>", body)
+    marked = {re.search(r'name="([^"]*)"', t).group(1) for t in tags if 'aria-invalid="true"' in t}
+    assert marked == invalid
+    assert FORM_ALERT in body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [f"/vi/contests/{OPEN_CONTEST}/submit/", "/en/contests/status/"],
+    ids=["entry", "status"],
+)
+def test_contest_forms_refuse_a_post_without_csrf_token(demo, db, path):
+    from apps.contests.models import Entry
+
+    before = Entry.objects.count()
+    response = Client(enforce_csrf_checks=True).post(path, _entry_data(code="X", contact="y"))
+    assert response.status_code == 403
+    assert Entry.objects.count() == before
