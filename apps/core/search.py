@@ -118,6 +118,19 @@ def query_words(text):
     return re.sub(r"[^\w]+", " ", fold(text)).replace("_", " ").split()
 
 
+def match_words(queryset, query, column="search_text"):
+    """The rows of ``queryset`` whose folded ``column`` has a word starting with each word of
+    ``query`` (a list's own search box: diacritics and case ignored; "den" finds Chiềng Đen,
+    never "resi*den*tial"). A query of punctuation alone finds nothing rather than everything.
+    """
+    words = query_words(query)
+    if not words:
+        return queryset.none() if query.strip() else queryset
+    for word in words[:MAX_WORDS]:
+        queryset = queryset.filter(**{f"{column}__contains": f" {word}"})
+    return queryset
+
+
 def make_query(raw, language=None):
     """The ``Query`` for what was typed (any length, any characters)."""
     raw = " ".join(drop_controls(str(raw or "")).split())[:MAX_QUERY_LENGTH]

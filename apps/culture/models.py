@@ -13,14 +13,14 @@ from apps.core.content import PublicContent, PublicContentQuerySet
 from apps.core.history import ChangeRecord
 from apps.core.permissions import assigned_area_ids
 from apps.core.photos import PagePhoto
+from apps.core.search import match_words
 from apps.core.slugs import unique_slug
 
 from .schedule import describe_schedule, weekdays_of
-from .search import club_search_text, query_words
+from .search import club_search_text
 
 # Slugs that would hide a page of the app behind a club's address.
 RESERVED_SLUGS = {"join"}
-MAX_SEARCH_WORDS = 10
 ALL_DAYS = 0b1111111
 
 
@@ -62,13 +62,7 @@ class ClubQuerySet(PublicContentQuerySet):
 
     def search(self, query):
         """Clubs with a word starting with each word of ``query`` (diacritics and case ignored)."""
-        words = query_words(query)
-        if not words:
-            return self.none() if query.strip() else self
-        queryset = self
-        for word in words[:MAX_SEARCH_WORDS]:
-            queryset = queryset.filter(search_text__contains=f" {word}")
-        return queryset
+        return match_words(self, query)
 
     def managed_by(self, user):
         """The clubs ``user`` looks after directly or through their ward or commune."""

@@ -11,14 +11,14 @@ from apps.core.history import ChangeRecord
 from apps.core.localtime import local_now
 from apps.core.permissions import assigned_area_ids
 from apps.core.photos import PagePhoto, alt_field
+from apps.core.search import match_words
 from apps.core.slugs import unique_slug
 
-from .search import query_words, search_text
+from .search import search_text
 from .status import describe
 
 # Slugs that would hide a page of the app behind a space's address.
 RESERVED_SLUGS = {"map"}
-MAX_SEARCH_WORDS = 10
 
 
 class Weekday(models.IntegerChoices):
@@ -94,14 +94,7 @@ class LearningSpaceQuerySet(PublicContentQuerySet):
 
         Matching at word starts keeps ``den`` (Chiềng Đen) from finding "resi*den*tial".
         """
-        words = query_words(query)
-        if not words:
-            # Nothing but punctuation ("%", "-"): nothing to find, rather than everything.
-            return self.none() if query.strip() else self
-        queryset = self
-        for word in words[:MAX_SEARCH_WORDS]:
-            queryset = queryset.filter(search_text__contains=f" {word}")
-        return queryset
+        return match_words(self, query)
 
     def managed_by(self, user):
         """The spaces ``user`` looks after directly or through their ward or commune."""

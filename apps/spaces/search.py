@@ -10,6 +10,7 @@ import re
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.search import query_words
 from apps.core.text import fold, vi_sort_key
 
 LANGUAGES = ("vi", "en")
@@ -47,11 +48,6 @@ def search_text(space):
     joined = ["".join(w.split("-")) for w in re.findall(r"\w+(?:-\w+)+", text)]
     words = re.sub(r"[^\w]+", " ", " ".join([text, *joined]))
     return " " + " ".join(words.split())
-
-
-def query_words(query):
-    """The folded words of a query, punctuation dropped ("wi-fi" is "wi fi")."""
-    return re.sub(r"[^\w]+", " ", fold(query)).split()
 
 
 def match_rank(query, names):

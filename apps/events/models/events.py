@@ -13,14 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.content import PublicContent, PublicContentQuerySet
 from apps.core.localtime import city_zone, local_now, local_today
 from apps.core.permissions import assigned_area_ids
+from apps.core.search import match_words
 from apps.core.slugs import unique_slug
 
-from ..search import event_search_text, query_words
+from ..search import event_search_text
 
 # Slugs that would hide a page of the app behind an event's address (/events/calendar.ics,
 # /workspace/events/new/).
 RESERVED_SLUGS = {"calendar", "propose", "feed", "new", "proposals"}
-MAX_SEARCH_WORDS = 10
 
 
 class Category(models.TextChoices):
@@ -153,13 +153,7 @@ class EventQuerySet(PublicContentQuerySet):
 
     def search(self, query):
         """Events with a word starting with each word of ``query`` (diacritics ignored)."""
-        words = query_words(query)
-        if not words:
-            return self.none() if query.strip() else self
-        queryset = self
-        for word in words[:MAX_SEARCH_WORDS]:
-            queryset = queryset.filter(search_text__contains=f" {word}")
-        return queryset
+        return match_words(self, query)
 
     def managed_by(self, user):
         """The events of the wards or communes ``user`` serves, and of the clubs they run."""
