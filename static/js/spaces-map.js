@@ -20,6 +20,16 @@
   var layer = L.layerGroup().addTo(map);
   var asked = 0;
 
+  // Enter or Space on a focused cluster or marker acts as a click (zoom in, open the popup).
+  // Leaflet 1.9 listens for "keypress", which current browsers no longer send for these keys.
+  box.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") { return; }
+    var target = event.target;
+    if (!target.classList || !target.classList.contains("leaflet-marker-icon")) { return; }
+    event.preventDefault();
+    target.click();
+  });
+
   function feedUrl(withArea) {
     var url = data.geojson.replace(/([?&])zoom=\d+&?/, "$1").replace(/[?&]$/, "");
     url += (url.indexOf("?") < 0 ? "?" : "&") + "zoom=" + map.getZoom();

@@ -87,7 +87,7 @@ def test_the_spaces_opened_online_are_still_there_offline_with_a_notice(
     assert page.get_by_role("link", name="Nhà Tri thức bản Co Phương").is_visible()
     # The site's look comes from the copy too: the page is styled, not bare HTML.
     assert (
-        page.evaluate("getComputedStyle(document.querySelector('.notice')).borderLeftStyle")
+        page.evaluate("getComputedStyle(document.querySelector('.offline-notice')).borderLeftStyle")
         == "solid"
     )
     assert_fits_width(page)

@@ -32,7 +32,7 @@ def test_resident_finds_a_house_of_wisdom_typing_without_diacritics(
     screenshot(page, "spaces-list-vi-360")
 
     page.get_by_label("Tìm theo tên, bản, tổ dân phố, phường hoặc xã").fill("chieng den")
-    page.get_by_role("button", name="Tìm kiếm").click()
+    page.locator("#main").get_by_role("button", name="Tìm kiếm").click()
     assert "q=chieng+den" in page.url
     results = page.locator(".space-card")
     assert results.count() == 11
