@@ -88,9 +88,10 @@ def share_image(context, base):
 
 
 @functools.lru_cache(maxsize=4096)
-def _alternates(base, path):
+def _alternates(base, path, language):
     # Resolving an address in each language costs more than many a page's main part: kept by
-    # this process (the address map never changes while it runs).
+    # this process (the address map never changes while it runs). The active language is part
+    # of the key: translate_url() resolves the path in it.
     pairs = [(code, base + translate_url(path, code)) for code, _name in settings.LANGUAGES]
     return (*pairs, ("x-default", base + translate_url(path, settings.LANGUAGE_CODE)))
 
@@ -107,7 +108,7 @@ def head(context):
         return None
     path = canonical_path(request)
     language = get_language() or settings.LANGUAGE_CODE
-    alternates = [{"code": code, "href": href} for code, href in _alternates(base, path)]
+    alternates = [{"code": code, "href": href} for code, href in _alternates(base, path, language)]
     image, width, height = share_image(context, base)
     return {
         "canonical": base + path,
