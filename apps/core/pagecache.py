@@ -248,8 +248,13 @@ def accept_query(request, **params):
     )
 
 
+def accepted_query(request):
+    """The ``(name, value)`` pairs of the query string the view accepted (``accept_query``)."""
+    return getattr(request, "_page_cache_query", ())
+
+
 def query_accepted(request):
-    return getattr(request, "_page_cache_query", ()) == request_query(request)
+    return accepted_query(request) == request_query(request)
 
 
 def page_key(request, version):

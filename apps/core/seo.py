@@ -22,6 +22,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .pagecache import accepted_query
 from .siteurl import public_base
 from .views import UNESCO_NETWORK_URL
 
@@ -53,9 +54,7 @@ def canonical_path(request):
     in the query string is noise (``?utm_source=…``, ``?x=1``, an invalid value) and stays out.
     A paginated page is canonical to itself (``?page=2``); the first page has no ``page``.
     """
-    accepted = [
-        item for item in getattr(request, "_page_cache_query", ()) if tuple(item) != FIRST_PAGE
-    ]
+    accepted = [item for item in accepted_query(request) if tuple(item) != FIRST_PAGE]
     query = urlencode(sorted(accepted))
     return request.path + ("?" + query if query else "")
 
