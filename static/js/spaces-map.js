@@ -74,6 +74,7 @@
       icon: L.divIcon({ className: "space-cluster", html: String(count), iconSize: [size, size] })
     });
     marker.on("click", function () {
+      busy();  // at once, not at the next frame where Leaflet starts the zoom
       var b = feature.properties.bounds;
       var bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
       if (map.getZoom() >= map.getMaxZoom() || bounds.getNorthEast().equals(bounds.getSouthWest())) {
@@ -111,17 +112,31 @@
         return response.json();
       })
       .then(function (collection) {
-        if (ticket === asked) { draw(collection); }
+        if (ticket === asked) {
+          draw(collection);
+          if (settled) { box.removeAttribute("aria-busy"); }
+        }
         return collection;
       })
       .catch(function () {
+        box.removeAttribute("aria-busy");
         box.classList.add("is-failed");
         box.setAttribute("data-error", data.failed);
       });
   }
 
+  // aria-busy from the moment the view starts to move until what is in view is drawn: screen
+  // readers wait for it, and so can anything that reads the markers.
   var timer = null;
+  var settled = false;  // false while the view moves, and before the first view is framed
+  function busy() {
+    settled = false;
+    box.setAttribute("aria-busy", "true");
+  }
+  busy();
   function reload() {
+    settled = true;
+    asked += 1;  // an answer still on its way is for a view that has gone
     clearTimeout(timer);
     timer = setTimeout(function () { load(feedUrl(true)); }, 250);
   }
@@ -133,6 +148,7 @@
     if (b && collection.total > 0) {
       map.fitBounds(L.latLngBounds([b[1], b[0]], [b[3], b[2]]), { padding: [30, 30], maxZoom: 16 });
     }
+    map.on("movestart", busy);
     map.on("moveend", reload);
     reload();
   });

@@ -13,6 +13,8 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
+# The spaces map is aria-busy from the start of a move until what is in view is drawn.
+MAP_IDLE = "#space-map[data-markers]:not([aria-busy])"
 
 
 def pytest_collection_modifyitems(config, items):

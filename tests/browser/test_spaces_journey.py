@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from .conftest import PHONE, assert_fits_width
+from .conftest import MAP_IDLE, PHONE, assert_fits_width
 
 SLUG = "nha-tri-thuc-ban-co-phuong-chieng-den"
 # A Wednesday at 18:00 in Son La: the Houses of Wisdom are open in the evening.
@@ -68,9 +68,9 @@ def test_map_draws_a_marker_for_every_space(page, live_server, demo, screenshot)
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{live_server.url}/en/spaces/map/")
     # Tiles cannot load without internet; the markers come from our own GeoJSON.
-    page.wait_for_selector("#space-map[data-markers]")
+    page.wait_for_selector(MAP_IDLE)
     # Nearby spaces come as clusters (the server groups them): together they hold all 112.
-    page.wait_for_selector("#space-map[data-total='112']")
+    assert page.locator("#space-map").get_attribute("data-total") == "112"
     counts = page.locator("#space-map .leaflet-marker-icon").evaluate_all(
         "ms => ms.map(m => m.classList.contains('space-cluster') ? Number(m.textContent) : 1)"
     )
@@ -84,7 +84,7 @@ def test_map_draws_a_marker_for_every_space(page, live_server, demo, screenshot)
             break
         page.locator("#space-map .space-cluster").first.focus()
         page.keyboard.press("Enter")
-        page.wait_for_timeout(900)
+        page.wait_for_selector(MAP_IDLE)
     page.locator("#space-map .leaflet-marker-icon:not(.space-cluster)").first.focus()
     page.keyboard.press("Enter")
     assert page.locator(".leaflet-popup-content a").count() == 1

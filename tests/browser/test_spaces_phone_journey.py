@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from apps.spaces.models import LearningSpace
 
-from .conftest import DESKTOP, PHONE, assert_fits_width
+from .conftest import DESKTOP, MAP_IDLE, PHONE, assert_fits_width
 
 # A Wednesday at 18:00 in Son La: the Houses of Wisdom are open in the evening.
 WEDNESDAY_EVENING = datetime.datetime(2024, 10, 2, 18, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -82,7 +82,7 @@ def test_resident_finds_their_village_and_sees_it_open_on_the_map(page, live_ser
 
     page.locator(".result-count a[href*='/spaces/map/']").click()
     assert "/vi/spaces/map/?q=ban+den" in page.url
-    page.wait_for_selector("#space-map[data-total]")
+    page.wait_for_selector(MAP_IDLE)
     # The map shows the search's spaces only, clusters and markers adding up to them.
     assert page.locator("#space-map").get_attribute("data-total") == str(total)
     assert cluster_total(page) == total
@@ -95,7 +95,7 @@ def test_resident_finds_their_village_and_sees_it_open_on_the_map(page, live_ser
         if not clusters.count():
             break
         clusters.first.click()
-        page.wait_for_timeout(900)
+        page.wait_for_selector(MAP_IDLE)
     marker = page.locator("#space-map .leaflet-marker-icon[title='Nhà Tri thức bản Đen']")
     if not marker.count():
         marker = page.locator("#space-map .leaflet-marker-icon:not(.space-cluster)").first
@@ -132,7 +132,7 @@ def test_the_list_and_map_in_english_and_on_a_desktop(page, live_server, demo, s
     assert not page.locator(".more-filters > summary").is_visible()
     shot(page, "h3-list-en-desktop")
     page.goto(f"{live_server.url}/en/spaces/map/")
-    page.wait_for_selector("#space-map[data-total]")
+    page.wait_for_selector(MAP_IDLE)
     assert page.locator("#space-map").get_attribute("data-total") == "112"
     assert cluster_total(page) == 112
     assert int(page.locator("#space-map").get_attribute("data-features")) < 112
