@@ -1,8 +1,10 @@
 """An entry's file, sent from the private storage to those who judge it, and to nobody else."""
 
+import io
 import logging
 
 import mutagen
+import pypdf
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.http import Http404
@@ -53,16 +55,41 @@ def entry_file(request, slug, code):
     )
 
 
+def without_metadata(data):
+    """The PDF ``data`` without what names its author: the document information (Author,
+    Creator, Title: a word processor fills them from the account's name), the XMP metadata
+    of the document and its pages, and the names on comments. The pages are untouched."""
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(data)))
+    writer.metadata = None
+    writer.root_object.pop(pypdf.generic.NameObject("/Metadata"), None)
+    for page in writer.pages:
+        page.pop(pypdf.generic.NameObject("/Metadata"), None)
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            for key in ("/T", "/Metadata"):
+                annotation.pop(pypdf.generic.NameObject(key), None)
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def _blind(file, content_type):
-    """The file as a juror may hear it: a song's tags (the artist's name, often the author's)
-    are left out of the copy sent; pictures were stored without metadata already."""
-    if not (content_type or "").startswith("audio/"):
+    """The file as a juror may read it: a song's tags (the artist's name, often the
+    author's) and a PDF's metadata (its author's name) are left out of the copy sent;
+    pictures were stored without metadata already. The stored entry stays as it came."""
+    content_type = content_type or ""
+    if content_type.startswith("audio/"):
+        strip, errors = untagged, (mutagen.MutagenError, OSError, ValueError)
+    elif content_type == "application/pdf":
+        strip, errors = without_metadata, (pypdf.errors.PyPdfError, OSError, ValueError)
+    else:
         return file
     try:
         with file.open("rb") as handle:
-            return ContentFile(untagged(handle.read()), name=file.name)
+            return ContentFile(strip(handle.read()), name=file.name)
     except FileNotFoundError:
         return file  # send_file answers 404
-    except (mutagen.MutagenError, OSError, ValueError):
-        logger.warning("Could not remove the tags of %s: sent without them checked", file.name)
+    except errors:
+        logger.warning("Could not remove the metadata of %s: sent as it came", file.name)
         return file

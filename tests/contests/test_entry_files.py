@@ -98,3 +98,110 @@ def test_the_file_is_never_in_the_public_media(painting, settings):
     from pathlib import Path
 
     assert not any(Path(settings.MEDIA_ROOT).rglob("*.png"))
+
+
+def _pdf_naming(author):
+    """A PDF as a word processor writes it: the author in the document information, in the
+    XMP metadata and on a comment."""
+    import io
+
+    import pypdf
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pageCompression=0)
+    page.setAuthor(author)
+    page.setTitle(f"Sáng kiến của {author}")
+    page.drawString(72, 720, "Vuon rau truong hoc")
+    page.save()
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(buffer.getvalue())))
+    xmp = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+        f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>{author}</dc:creator>'
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+    )
+    stream = pypdf.generic.StreamObject()
+    stream.set_data(xmp.encode())
+    stream[NameObject("/Type")] = NameObject("/Metadata")
+    stream[NameObject("/Subtype")] = NameObject("/XML")
+    writer.root_object[NameObject("/Metadata")] = writer._add_object(stream)
+    note = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Text"),
+            NameObject("/Rect"): pypdf.generic.ArrayObject(
+                [pypdf.generic.FloatObject(v) for v in (72, 600, 92, 620)]
+            ),
+            NameObject("/T"): TextStringObject(author),
+            NameObject("/Contents"): TextStringObject("Xem lại đoạn 2"),
+        }
+    )
+    writer.pages[0][NameObject("/Annots")] = pypdf.generic.ArrayObject([writer._add_object(note)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _initiative(contest, village, data):
+    from django.core.files.base import ContentFile
+
+    from apps.contests.models import Category
+
+    Category.objects.create(
+        contest=contest,
+        kind=Kind.INITIATIVE,
+        name_vi="Sáng kiến",
+        name_en="Initiatives",
+        order=3,
+        accepts_pdf=True,
+    )
+    initiative = make_entry(contest, Kind.INITIATIVE, village)
+    initiative.file.save("work.pdf", ContentFile(data), save=False)
+    initiative.file_kind, initiative.file_type = "pdf", "application/pdf"
+    initiative.save()
+    return initiative
+
+
+def test_a_pdf_reaches_the_jury_without_the_metadata_that_names_its_author(
+    client, juror, contest, village
+):
+    import io
+
+    import pypdf
+
+    data = _pdf_naming(AUTHOR)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert reader.metadata.author == AUTHOR
+    assert reader.xmp_metadata is not None
+    initiative = _initiative(contest, village, data)
+    sit(contest, juror)
+    client.force_login(juror)
+    response = client.get(_url(initiative))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    body = _body(response)
+    sent = pypdf.PdfReader(io.BytesIO(body))
+    assert not sent.metadata or not sent.metadata.author
+    assert sent.xmp_metadata is None
+    assert "/T" not in sent.pages[0]["/Annots"][0].get_object()
+    assert "Vuon rau truong hoc" in sent.pages[0].extract_text()  # the work itself is whole
+    for name in (AUTHOR, "Sáng kiến của"):
+        assert name not in str(sent.metadata or {})
+    assert AUTHOR.encode("utf-16-be") not in body
+    assert AUTHOR.encode() not in body
+    with initiative.file.open("rb") as stored:
+        assert stored.read() == data  # the entry itself is kept as it came
+
+
+def test_a_pdf_the_library_cannot_read_is_still_sent_and_logged(
+    client, staff_user, contest, village, caplog
+):
+    data = b"%PDF-1.4\nnot really a pdf\n%%EOF\n"
+    initiative = _initiative(contest, village, data)
+    client.force_login(staff_user)
+    response = client.get(_url(initiative))
+    assert response.status_code == 200
+    assert _body(response) == data
+    assert "Could not remove the metadata" in caplog.text
