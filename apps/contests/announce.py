@@ -105,27 +105,45 @@ def public_copy(entry):
     return work
 
 
-def publish_winners(contest):
+def publish_winners(contest, made=None):
     """Make the public copies of the contest's awarded works that have none yet (those whose
-    authors consented). Safe to run twice. Returns how many were made."""
+    authors consented). Safe to run twice. Returns how many were made; each copy is also
+    appended to ``made`` as soon as its files are stored, for the caller to remove them if
+    its transaction fails."""
+    made = [] if made is None else made
     awarded = (
         Entry.objects.filter(contest=contest, status=Status.AWARDED, consent_to_publish=True)
         .exclude(winning_work__isnull=False)
         .select_related("contest", "category", "area__parent")
     )
-    copies = [public_copy(entry) for entry in awarded]
-    for work in copies:
+    count = 0
+    for entry in awarded:
+        work = public_copy(entry)
+        made.append(work)
         work.save()
-    return len(copies)
+        count += 1
+    return count
 
 
-@transaction.atomic
 def announce(user, contest):
     """Announce ``contest``'s winners: awarded works published (with consent), every other
     entry still in the running marked not selected, the contest moved to its last phase.
 
-    Only its jury's chair or content staff, and only while it is judged.
+    Only its jury's chair or content staff, and only while it is judged. All of it or none:
+    when anything fails, the rows roll back and the public copies already written to the
+    storage are removed with them.
     """
+    made = []
+    try:
+        return _announce(user, contest, made)
+    except BaseException:
+        for work in made:
+            work.delete_files()
+        raise
+
+
+@transaction.atomic
+def _announce(user, contest, made):
     contest = Contest.objects.select_for_update().get(pk=contest.pk)
     if not can_chair(user, contest):
         raise PermissionDenied(_("Only the chair of the jury may announce the winners."))
@@ -136,9 +154,9 @@ def announce(user, contest):
     Entry.objects.filter(contest=contest, status__in=STILL_RUNNING).update(
         status=Status.NOT_SELECTED, prize="", prize_rank=None
     )
-    made = publish_winners(contest)
+    count = publish_winners(contest, made)
     contest.phase = Phase.ANNOUNCED
     contest.announced_on = local_today()
     contest._actor = user
     contest.save()
-    return made
+    return count

@@ -216,3 +216,39 @@ def test_a_minors_name_becomes_initials():
     assert announce.initials("Lò Thị Xuân") == "L. T. X."
     assert announce.initials("  Đinh   văn  ") == "Đ. V."
     assert announce.initials("<b>Lò</b>") == ""
+
+
+def test_an_announcement_that_fails_leaves_no_public_copy_on_disk_or_in_the_database(
+    contest, village, staff_user, monkeypatch, settings
+):
+    from pathlib import Path
+
+    from apps.contests.models import Contest, Phase
+
+    painting = make_entry(contest, Kind.PAINTING, village)
+    song = make_entry(contest, Kind.SONG, village, age_group=AgeGroup.ADULT)
+    loser = make_entry(contest, Kind.PAINTING, village, title="Tranh không được chọn")
+    jury.award(staff_user, painting, Prize.FIRST)
+    jury.award(staff_user, song, Prize.SECOND)
+    winners = Path(settings.MEDIA_ROOT) / announce.WINNERS_PREFIX
+    saved = Contest.save
+
+    def fail_when_announced(self, *args, **kwargs):
+        if self.phase == Phase.ANNOUNCED:
+            # The copies are on disk by now: the last step of the announcement fails.
+            assert any(path.is_file() for path in winners.rglob("*"))
+            raise RuntimeError("database gone")
+        return saved(self, *args, **kwargs)
+
+    monkeypatch.setattr(Contest, "save", fail_when_announced)
+    with pytest.raises(RuntimeError):
+        announce.announce(staff_user, contest)
+    assert not [path for path in winners.rglob("*") if path.is_file()]
+    assert not WinningWork.objects.exists()
+    contest.refresh_from_db()
+    assert contest.phase == Phase.JUDGING
+    assert Entry.objects.get(pk=loser.pk).status == Status.RECEIVED
+
+    monkeypatch.setattr(Contest, "save", saved)
+    assert announce.announce(staff_user, contest) == 2  # tried again, it goes through
+    assert len([path for path in winners.rglob("*") if path.is_file()]) >= 3

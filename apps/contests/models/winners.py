@@ -68,17 +68,15 @@ class WinningWork(PublicContent):
     def picture(self):
         return Picture(self.renditions, self.title, self.width, self.height)
 
+    def delete_files(self):
+        """Remove the public copies stored for this work (picture renditions, song)."""
+        delete_renditions(self.renditions)
+        if self.audio:
+            self.audio.storage.delete(self.audio.name)
+
 
 def _delete_public_files(sender, instance, **kwargs):
-    items = list(instance.renditions or [])
-    audio = instance.audio
-
-    def delete():
-        delete_renditions(items)
-        if audio:
-            audio.storage.delete(audio.name)
-
-    transaction.on_commit(delete)
+    transaction.on_commit(instance.delete_files)
 
 
 models.signals.post_delete.connect(_delete_public_files, sender=WinningWork)
