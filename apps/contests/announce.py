@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.core import images
+from apps.core.history import tracked_update
 from apps.core.localtime import local_today
 
 from . import works
@@ -151,8 +152,12 @@ def _announce(user, contest, made):
         raise PermissionDenied(_("Only a contest being judged can have its winners announced."))
     if not Entry.objects.filter(contest=contest, status=Status.AWARDED).exists():
         raise ValidationError(_("Award at least one prize before announcing the winners."))
-    Entry.objects.filter(contest=contest, status__in=STILL_RUNNING).update(
-        status=Status.NOT_SELECTED, prize="", prize_rank=None
+    tracked_update(
+        Entry.objects.filter(contest=contest, status__in=STILL_RUNNING).select_related("contest"),
+        actor=user,
+        status=Status.NOT_SELECTED,
+        prize="",
+        prize_rank=None,
     )
     count = publish_winners(contest, made)
     contest.phase = Phase.ANNOUNCED

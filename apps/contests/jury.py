@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from apps.core.history import tracked_update
 from apps.core.permissions import can_change
 
 from .models import Contest, Criterion, Entry, Juror, Phase, Prize, Score, Status
@@ -142,7 +143,11 @@ def record_scores(user, entry, values):
         )
         kept.append(score)
     if kept and entry.status == Status.RECEIVED:
-        Entry.objects.filter(pk=entry.pk, status=Status.RECEIVED).update(status=Status.UNDER_REVIEW)
+        tracked_update(
+            Entry.objects.filter(pk=entry.pk, status=Status.RECEIVED).select_related("contest"),
+            actor=user,
+            status=Status.UNDER_REVIEW,
+        )
         entry.status = Status.UNDER_REVIEW
     return kept
 

@@ -154,6 +154,47 @@ def _changed(instance, changes):
     return ChangeRecord.Action.CHANGED
 
 
+_trackers = {}
+
+
+def tracked_update(queryset, actor=None, **values):
+    """``queryset.update(**values)``, with the change of each object it changes in the history
+    of its model (``update()`` sends no signal, so ``track`` alone would miss it). The rows
+    are read once and the history written in one statement. Returns how many were changed."""
+    tracker = _trackers[queryset.model]
+    changed, records = [], []
+    for instance in queryset:
+        before = snapshot(instance)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        after = snapshot(instance)
+        changes = {
+            name: [before[name], value]
+            for name, value in after.items()
+            if name not in tracker.ignore and (before[name] or "") != (value or "")
+        }
+        if not changes:
+            continue
+        changed.append(instance.pk)
+        instance._actor = actor
+        records.append(
+            tracker.change_model(
+                user=actor,
+                object_type=instance._meta.model_name,
+                object_id=instance.pk,
+                object_repr=str(instance)[:250],
+                action=tracker.action_of(instance, changes),
+                changes=changes,
+                **{tracker.owner_field: tracker.owner(instance)},
+            )
+        )
+    if not changed:
+        return 0
+    count = queryset.model._base_manager.filter(pk__in=changed).update(**values)
+    tracker.change_model.objects.bulk_create(records)
+    return count
+
+
 def track(model, change_model, *, owner_field, owner, action_of=_changed, ignore=()):
     """Keep every save and delete of ``model`` in ``change_model``.
 
@@ -162,6 +203,7 @@ def track(model, change_model, *, owner_field, owner, action_of=_changed, ignore
     ``ignore`` (timestamps, derived search text) are not recorded.
     """
     tracker = Tracker(model, change_model, owner_field, owner, action_of, ignore)
+    _trackers[model] = tracker
     uid = f"history:{model._meta.label}"
     pre_save.connect(tracker.before_save, sender=model, weak=False, dispatch_uid=uid)
     post_save.connect(tracker.after_save, sender=model, weak=False, dispatch_uid=uid)

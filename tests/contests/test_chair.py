@@ -212,3 +212,31 @@ def test_staff_assign_jurors_in_the_admin(client, staff_user, juror, make_user, 
     assert response.status_code == 302
     assert jury.can_chair(juror, contest)
     assert client.get("/admin/contests/winningwork/").status_code == 200
+
+
+def test_each_entry_the_announcement_closes_has_its_change_in_the_history(
+    chair_user, seated, contest, village
+):
+    from apps.contests.models import Change
+
+    winner = make_entry(contest, Kind.PAINTING, village, title="Rừng xanh")
+    scored = make_entry(contest, Kind.PAINTING, village, title="Bài đã chấm")
+    untouched = make_entry(contest, Kind.PAINTING, village, title="Bài chưa chấm")
+    _score(seated, scored, 7, 12)
+    changed = Change.objects.filter(object_type="entry", action="changed")
+    row = changed.get(object_id=scored.pk)
+    assert row.user == seated
+    assert row.changes == {"status": [Status.RECEIVED, Status.UNDER_REVIEW]}
+    jury.award(chair_user, winner, Prize.FIRST, 1)
+    announce.announce(chair_user, contest)
+    for entry, before in ((scored, Status.UNDER_REVIEW), (untouched, Status.RECEIVED)):
+        row = changed.filter(object_id=entry.pk).first()
+        assert row.user == chair_user
+        assert row.contest == contest
+        assert row.object_repr == str(entry)
+        assert row.changes == {"status": [before, Status.NOT_SELECTED]}
+        entry.refresh_from_db()
+        assert entry.status == Status.NOT_SELECTED
+    # The award itself is recorded once, as before; no contact detail reaches the history.
+    assert changed.filter(object_id=winner.pk).count() == 1
+    assert not Change.objects.filter(changes__has_key="contact_email").exists()
