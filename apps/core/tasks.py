@@ -3,7 +3,7 @@ from celery.signals import worker_ready
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from . import published, throttle
+from . import published, search, throttle
 
 
 @shared_task
@@ -39,9 +39,14 @@ def rebuild_published(name=None, language=None):
 
     Sent once per burst of changes and every few minutes by Celery beat (the sweep for
     changes whose rebuild could not be sent); ``name`` and ``language`` limit it to one file.
-    Returns the files whose content changed.
+    Returns the files whose content changed. The whole run (no ``name``) also builds the
+    search's vocabularies for near matches (``search.warm_vocabularies``): derived from the
+    same content, they are ready before a visitor mistypes.
     """
-    return published.rebuild_stale(name=name, language=language)
+    rebuilt = published.rebuild_stale(name=name, language=language)
+    if name is None:
+        search.warm_vocabularies()
+    return rebuilt
 
 
 @worker_ready.connect

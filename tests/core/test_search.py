@@ -198,3 +198,42 @@ def test_near_matches_are_shown_only_when_nothing_holds_every_word(client, conte
 
     assert "No page holds all these words" in near
     assert "No page holds all these words" not in exact
+
+
+def _counting_vocabularies(monkeypatch):
+    """The list of vocabularies built from now on (each build counts its words in a Counter)."""
+    from collections import Counter
+
+    from apps.core import search
+
+    built = []
+
+    class Counting(Counter):
+        def __init__(self, *args, **kwargs):
+            built.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(search, "Counter", Counting)
+    return built
+
+
+def test_a_first_typo_after_a_change_builds_the_vocabularies_in_the_request(
+    client, content, monkeypatch
+):
+    built = _counting_vocabularies(monkeypatch)
+    html = client.get("/vi/search/?q=chieng+dne").content.decode()
+    assert content["space"].get_absolute_url() in html
+    assert built  # without a worker, the visitor's request pays for them
+
+
+def test_the_worker_builds_the_vocabularies_before_a_visitor_mistypes(
+    client, content, monkeypatch
+):
+    from apps.core.tasks import rebuild_published
+
+    rebuild_published()  # what the worker runs after each change of public content
+    built = _counting_vocabularies(monkeypatch)
+    for language in ("vi", "en"):
+        html = client.get(f"/{language}/search/?q=chieng+dne").content.decode()
+        assert content["space"].get_absolute_url() in html
+    assert built == []
