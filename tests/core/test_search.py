@@ -226,9 +226,7 @@ def test_a_first_typo_after_a_change_builds_the_vocabularies_in_the_request(
     assert built  # without a worker, the visitor's request pays for them
 
 
-def test_the_worker_builds_the_vocabularies_before_a_visitor_mistypes(
-    client, content, monkeypatch
-):
+def test_the_worker_builds_the_vocabularies_before_a_visitor_mistypes(client, content, monkeypatch):
     from apps.core.tasks import rebuild_published
 
     rebuild_published()  # what the worker runs after each change of public content
