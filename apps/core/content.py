@@ -140,3 +140,25 @@ def connect_receivers():
         post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
         for field in model._meta.local_many_to_many:
             m2m_changed.connect(_links_changed, sender=field.remote_field.through, dispatch_uid=uid)
+
+
+class PlacedContentQuerySet(PublicContentQuerySet):
+    """Public content placed in an area (``area``: a locality or a ward/commune) and kept
+    with a folded ``search_text``: learning spaces, clubs, events. Their lists filter by area
+    and by a search box the same way, and show only what is published."""
+
+    def published(self):
+        return self.filter(is_published=True)
+
+    def in_area(self, area):
+        """The rows in ``area``: a village or group, or a ward or commune with its localities."""
+        if area.is_unit:
+            return self.filter(models.Q(area=area) | models.Q(area__parent=area))
+        return self.filter(area=area)
+
+    def search(self, query):
+        """The rows with a word starting with each word of ``query``, diacritics and case
+        ignored: ``den`` finds Chiềng Đen, never "resi*den*tial" (``search.match_words``)."""
+        from .search import match_words
+
+        return match_words(self, query)

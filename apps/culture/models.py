@@ -9,11 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.content import PublicContent, PublicContentQuerySet
+from apps.core.content import PlacedContentQuerySet, PublicContent, PublicContentQuerySet
 from apps.core.history import ChangeRecord
 from apps.core.permissions import assigned_area_ids
 from apps.core.photos import PagePhoto
-from apps.core.search import match_words
 from apps.core.slugs import unique_slug
 
 from .schedule import describe_schedule, weekdays_of
@@ -47,22 +46,9 @@ FOCUS_FIELDS = {
 }
 
 
-class ClubQuerySet(PublicContentQuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-    def in_area(self, area):
-        """Clubs in ``area``: a village or group, or a ward or commune with its localities."""
-        if area.is_unit:
-            return self.filter(Q(area=area) | Q(area__parent=area))
-        return self.filter(area=area)
-
+class ClubQuerySet(PlacedContentQuerySet):
     def with_focus(self, code):
         return self.filter(**{FOCUS_FIELDS[Focus(code)]: True})
-
-    def search(self, query):
-        """Clubs with a word starting with each word of ``query`` (diacritics and case ignored)."""
-        return match_words(self, query)
 
     def managed_by(self, user):
         """The clubs ``user`` looks after directly or through their ward or commune."""

@@ -6,12 +6,11 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.content import PublicContent, PublicContentQuerySet
+from apps.core.content import PlacedContentQuerySet, PublicContent, PublicContentQuerySet
 from apps.core.history import ChangeRecord
 from apps.core.localtime import local_now
 from apps.core.permissions import assigned_area_ids
 from apps.core.photos import PagePhoto, alt_field
-from apps.core.search import match_words
 from apps.core.slugs import unique_slug
 
 from .search import search_text
@@ -65,10 +64,7 @@ def facility_q(code):
     return Q(**{FACILITY_FIELDS[Facility(code)]: True})
 
 
-class LearningSpaceQuerySet(PublicContentQuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class LearningSpaceQuerySet(PlacedContentQuerySet):
     def open_now(self, now=None):
         """Spaces with an opening interval that contains the current time in the city."""
         moment = local_now(now)
@@ -82,19 +78,6 @@ class LearningSpaceQuerySet(PublicContentQuerySet):
                 )
             )
         )
-
-    def in_area(self, area):
-        """Spaces in ``area``: a village or group, or every locality of a ward or commune."""
-        if area.is_unit:
-            return self.filter(Q(area=area) | Q(area__parent=area))
-        return self.filter(area=area)
-
-    def search(self, query):
-        """Spaces with a word starting with each word of ``query`` (diacritics and case ignored).
-
-        Matching at word starts keeps ``den`` (Chiềng Đen) from finding "resi*den*tial".
-        """
-        return match_words(self, query)
 
     def managed_by(self, user):
         """The spaces ``user`` looks after directly or through their ward or commune."""

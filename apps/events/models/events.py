@@ -10,10 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.content import PublicContent, PublicContentQuerySet
+from apps.core.content import PlacedContentQuerySet, PublicContent, PublicContentQuerySet
 from apps.core.localtime import city_zone, local_now, local_today
 from apps.core.permissions import assigned_area_ids
-from apps.core.search import match_words
 from apps.core.slugs import unique_slug
 
 from ..search import event_search_text
@@ -127,10 +126,7 @@ class Programme(PublicContent):
         return False
 
 
-class EventQuerySet(PublicContentQuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class EventQuerySet(PlacedContentQuerySet):
     def upcoming(self, now=None):
         """Events not yet over at ``now`` (today's first, then by start)."""
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
@@ -144,16 +140,6 @@ class EventQuerySet(PublicContentQuerySet):
         first = local_midnight(datetime.date(year, month, 1))
         following = local_midnight(datetime.date(year + month // 12, month % 12 + 1, 1))
         return self.filter(starts_at__lt=following, ends_at__gte=first).order_by("starts_at", "pk")
-
-    def in_area(self, area):
-        """Events in ``area``: a village or group, or a ward or commune with its localities."""
-        if area.is_unit:
-            return self.filter(Q(area=area) | Q(area__parent=area))
-        return self.filter(area=area)
-
-    def search(self, query):
-        """Events with a word starting with each word of ``query`` (diacritics ignored)."""
-        return match_words(self, query)
 
     def managed_by(self, user):
         """The events of the wards or communes ``user`` serves, and of the clubs they run."""
