@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection
+from django.utils import translation
 from django.utils.functional import empty
 
 from apps.core.models import Area, Profile
@@ -104,7 +105,10 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Each test gets its own media and private folders and an empty cache."""
+    """Each test gets its own media and private folders, an empty cache and the site's default
+    language: a language one test activates never leaks into the next (which test runs before
+    which differs between runs with several test processes)."""
+    translation.deactivate()
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PUBLISHED_ROOT = tmp_path / "published"
     # The private storage (evidence) goes to this test's folder too. It is put in Django's
@@ -117,6 +121,7 @@ def _isolated(settings, tmp_path):
     storages._storages.pop("private", None)
     private_storage._wrapped = empty
     cache.clear()
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from apps.commitments import services
 from apps.commitments.models import Measurement, Unit
@@ -82,6 +83,10 @@ def test_the_import_reads_numbers_as_the_form_does(commitment, official):
     assert result.errors == []
     assert Measurement.objects.get().value == Decimal("83.5")
     bad = 'commitment,valid_on,value\ntruong-hoc-so,2025-07-31,"8,3,5"\n'
-    result = services.import_measurements(io.BytesIO(bad.encode()), official)
+    with translation.override("en"):
+        result = services.import_measurements(io.BytesIO(bad.encode()), official)
     assert result.errors
     assert "is not a number" in result.errors[0][1]
+    with translation.override("vi"):
+        result = services.import_measurements(io.BytesIO(bad.encode()), official)
+    assert "không phải là số" in result.errors[0][1]

@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.spaces.models import LearningSpace
 
@@ -57,7 +57,8 @@ def test_queryset_open_now(space, make_space):
 
 
 def test_no_hours_means_no_next_opening(make_space):
-    status = make_space(name="Chưa có giờ").status(city_time(*WEDNESDAY, 9, 0))
+    with translation.override("en"):
+        status = make_space(name="Chưa có giờ").status(city_time(*WEDNESDAY, 9, 0))
     assert status == {
         "is_open": False,
         "today": [],
