@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from apps.core import accounts, offline
 from apps.core import views as core_views
@@ -36,7 +35,7 @@ urlpatterns += i18n_patterns(
 if settings.SERVE_MEDIA:
     # The one-machine mode serves uploads itself; production lets the reverse proxy do it.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", core_views.media),
     ]
 
 if settings.BENCHMARK_VIEWS:

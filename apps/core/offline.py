@@ -37,6 +37,10 @@ ROOT_PRIVATE_PATHS = ("/admin/", "/lang/")
 PAGES_VERSION = "1"
 # How many pages a phone keeps (the oldest go first): a cheap phone has little room.
 MAX_PAGES = 60
+# How many pictures of those pages it keeps beside them (public media only; a rendition is a
+# few tens of KB at phone width, so about 5 MB at most).
+MAX_PICTURES = 150
+PICTURES_VERSION = "1"
 # After this long without an answer on a weak connection, the saved copy is shown (the request
 # goes on, and a page that arrives later replaces the copy for next time).
 NETWORK_TIMEOUT_MS = 10000
@@ -101,6 +105,9 @@ def worker_config():
         "startPages": _start_pages(),
         "private": [*private, *ROOT_PRIVATE_PATHS, reverse("service_worker")],
         "staticUrl": settings.STATIC_URL,
+        "mediaUrl": settings.MEDIA_URL,
+        "picturesVersion": PICTURES_VERSION,
+        "maxPictures": MAX_PICTURES,
         "stylesheet": staticfiles_storage.url("css/site.css"),
         "defaultLanguage": settings.LANGUAGE_CODE,
         "languages": [code for code, _name in settings.LANGUAGES],

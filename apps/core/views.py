@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from .apps import portal_apps
 from .models import Area, KeyFigure
@@ -21,6 +22,12 @@ from .siteurl import public_base
 
 # The network's own page (UNESCO Institute for Lifelong Learning); it has no Vietnamese version.
 UNESCO_NETWORK_URL = "https://www.uil.unesco.org/en/learning-cities"
+
+
+def media(request, path):
+    """An upload, in the one-machine mode (``SERVE_MEDIA``): from ``MEDIA_ROOT`` as it is when
+    asked (a test gives each test its own folder), never a folder listing."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def home(request):

@@ -8,6 +8,9 @@
      that posts, a page marked private or no-store, the workspace, sign-in or the admin;
    - without a network (or a server that does not answer) the saved copy is shown with the
      notice "You are offline: this page was saved on <date>" in the page's language;
+   - the pictures those pages show (public media: photos of spaces, clubs, events, stories,
+     awarded works) are kept as they arrive, the most recent maxPictures, and answered from the
+     copy first: an uploaded picture's name is new for each upload, never reused;
    - caches are named by version; a new worker removes the old ones when it takes over. */
 "use strict";
 
@@ -15,6 +18,7 @@ const CONFIG = self.SW_CONFIG;
 const PREFIX = "slc-";
 const STATIC_CACHE = PREFIX + "static-" + CONFIG.version;
 const PAGES_CACHE = PREFIX + "pages-" + CONFIG.pagesVersion;
+const PICTURES_CACHE = PREFIX + "pictures-" + CONFIG.picturesVersion;
 const SAVED_AT = "x-offline-saved-at";
 const PRIVATE_CONTROL = /private|no-store|no-cache/i;
 const NEVER_MARK = 'data-offline="never"';
@@ -29,7 +33,7 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  const current = [STATIC_CACHE, PAGES_CACHE];
+  const current = [STATIC_CACHE, PAGES_CACHE, PICTURES_CACHE];
   event.waitUntil(
     caches.keys()
       .then((names) => Promise.all(
@@ -64,6 +68,8 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith(CONFIG.staticUrl)) {
     event.respondWith(staticFile(request));
+  } else if (url.pathname.startsWith(CONFIG.mediaUrl) && request.destination === "image") {
+    event.respondWith(picture(request));
   } else if (request.mode === "navigate" && !isPrivatePath(url.pathname)) {
     event.respondWith(page(event, request));
   }
@@ -100,6 +106,30 @@ async function sameFileAnyVersion(cache, request) {
     if (withoutHash(new URL(key.url).pathname) === wanted) return cache.match(key);
   }
   return null;
+}
+
+// Pictures ----------------------------------------------------------------------------------
+
+async function picture(request) {
+  const cache = await caches.open(PICTURES_CACHE);
+  const saved = await cache.match(request.url, { ignoreVary: true });
+  if (saved) return saved;
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    return Response.error();  // offline, never seen: the picture's text alternative shows
+  }
+  const type = response.headers.get("content-type") || "";
+  if (response.ok && response.type === "basic" && type.startsWith("image/")
+      && !PRIVATE_CONTROL.test(response.headers.get("cache-control") || "")) {
+    await cache.put(request.url, response.clone());
+    const keys = await cache.keys();
+    for (const old of keys.slice(0, Math.max(0, keys.length - CONFIG.maxPictures))) {
+      await cache.delete(old);
+    }
+  }
+  return response;
 }
 
 // Pages -------------------------------------------------------------------------------------

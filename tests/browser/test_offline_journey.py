@@ -3,16 +3,21 @@ with a notice saying they are offline and when the page was saved; a signed-in p
 kept; and the first visit stays inside the page-weight budget, all from this site."""
 
 import gzip
+import io
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
+from apps.core.images import check_image, save_renditions
 from apps.core.models import Area
-from apps.spaces.models import LearningSpace
+from apps.spaces.models import LearningSpace, Photo
 
 from .conftest import PHONE, assert_fits_width
 
 PAGES_CACHE = "slc-pages-1"
+PICTURES_CACHE = "slc-pictures-1"
 BUDGET = 60 * 1024
 
 
@@ -108,6 +113,52 @@ def test_the_spaces_opened_online_are_still_there_offline_with_a_notice(
     page.goto(f"{base}/vi/spaces/")
     assert not page.locator("[data-offline-banner]").is_visible()
     assert errors == []
+
+
+def pictures_kept(page):
+    return page.evaluate(
+        """async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)""",
+        PICTURES_CACHE,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_space_opened_online_shows_its_photo_offline(page, live_server, spaces, screenshot):
+    space = LearningSpace.objects.get(name_vi="Nhà Tri thức bản Co Phương")
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), "green").save(buffer, "PNG")
+    upload = SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
+    photo = Photo(space=space, alt_vi="Nhà Tri thức", alt_en="The House of Wisdom")
+    photo.set_renditions(save_renditions(check_image(upload), Photo.upload_prefix()))
+    photo.save()
+    address = f"{live_server.url}{space.get_absolute_url()}"
+    page.set_viewport_size(PHONE)
+    page.goto(address)
+    wait_for_worker(page)
+    page.reload()  # now through the worker, which keeps what the page shows
+    image = page.locator(".space-photos img").first
+    image.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
+    wait_until_kept(page, address.split("#")[0])
+    for _attempt in range(100):
+        kept = pictures_kept(page)
+        if kept:
+            break
+        page.wait_for_timeout(100)
+    assert kept
+    assert all("/media/spaces/" in url for url in kept)
+
+    page.context.set_offline(True)
+    page.reload()
+    assert page.locator("[data-offline-banner]").is_visible()
+    image = page.locator(".space-photos img").first
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete", arg=image.element_handle())
+    assert image.evaluate("img => img.naturalWidth") > 0  # the photo, not its text alternative
+    screenshot(page, "offline-space-photo-phone")
+    page.context.set_offline(False)
 
 
 @pytest.mark.django_db(transaction=True)
