@@ -3,7 +3,8 @@
 ``/sw.js`` is our own small worker (``static/js/sw.js``), served from the site's root so that it
 may look after every page, with its settings written in front of it: the addresses to keep from
 the first visit (the home page and the learning-space directory, in the visitor's language), the
-paths it never keeps (the workspace, sign-in, the admin) and the texts it shows. Its cache names
+paths it never keeps (the workspace, sign-in, the admin), how many pages and pictures (public
+media) it keeps, and the texts it shows. Its cache names
 carry a fingerprint of the static files and the worker itself, so a deployment installs a new
 worker that removes the old caches (the pages saved by the visitor stay: their cache is named by
 ``PAGES_VERSION``, to change only when saved pages could no longer be shown).
