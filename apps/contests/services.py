@@ -58,8 +58,12 @@ def submit_entry(contest, data, work, address, token=None):
         raise ContestClosed
     if not throttle.allow("contest-entry", address or "unknown", ADDRESS_LIMIT, ENTRY_WINDOW):
         raise TooManyRequests
-    if token is not None and Entry.objects.filter(submission_token=token).exists():
-        token = uuid.uuid4()  # a token of another contest's form: this form is a new one
+    if token is not None:
+        taken = Entry.objects.filter(submission_token=token).first()
+        if taken is not None and taken.contest_id == contest.pk:
+            return taken, False  # its twin request (a double click) saved it a moment ago
+        if taken is not None:
+            token = uuid.uuid4()  # a token of another contest's form: this form is a new one
     entry = _new_entry(contest, data, work, address, token)
     stored = ""
     if work is not None and work.data:

@@ -298,3 +298,36 @@ def test_a_paintings_gps_position_and_camera_never_reach_the_stored_file(
     assert send(client, contest, data).status_code == 302
     with Entry.objects.get().file.open("rb") as stored:
         assert not has_metadata(stored.read())
+
+
+def test_a_twin_request_gets_the_entry_its_twin_saved_after_its_first_look(
+    contest, categories, commune, monkeypatch
+):
+    """A double click whose second request looked for its token just before the first one
+    committed: it must find the entry afterwards, never save a second one under a new token."""
+    from apps.contests import services
+
+    data = {
+        "category": categories["poem"],
+        "author_name": "Lò Thị Xuân",
+        "area": commune,
+        "title": "Mưa rừng",
+        "text": "Mưa rừng qua bản",
+        "contact_email": "xuan@example.org",
+    }
+    token = uuid.uuid4()
+    first, created = services.submit_entry(contest, data, None, "10.0.0.1", token)
+    assert created
+    looked = []
+    real = services._by_token
+
+    def before_the_twin_committed(contest, token):
+        looked.append(token)
+        return None if len(looked) == 1 else real(contest, token)
+
+    monkeypatch.setattr(services, "_by_token", before_the_twin_committed)
+    second, created = services.submit_entry(contest, data, None, "10.0.0.1", token)
+    assert looked  # the first look saw nothing, as it would in the race
+    assert (second, created) == (first, False)
+    assert Entry.objects.count() == 1
+    assert OutgoingMail.objects.count() == 1
