@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from celery._state import _set_task_join_will_block
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -109,6 +110,11 @@ def _isolated(settings, tmp_path):
     language: a language one test activates never leaks into the next (which test runs before
     which differs between runs with several test processes)."""
     translation.deactivate()
+    # Celery's guard against result.get() inside a task is one flag for the whole process, set
+    # and restored around each eager task: eager tasks run at once by several threads (the
+    # concurrent submissions test) can leave it set, and a later test could not wait for a
+    # worker's result. This process is no worker: it starts each test cleared.
+    _set_task_join_will_block(False)
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PUBLISHED_ROOT = tmp_path / "published"
     # The private storage (evidence) goes to this test's folder too. It is put in Django's
