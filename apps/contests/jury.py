@@ -143,12 +143,13 @@ def record_scores(user, entry, values):
         )
         kept.append(score)
     if kept and entry.status == Status.RECEIVED:
-        tracked_update(
+        under_review = tracked_update(
             Entry.objects.filter(pk=entry.pk, status=Status.RECEIVED).select_related("contest"),
             actor=user,
             status=Status.UNDER_REVIEW,
         )
-        entry.status = Status.UNDER_REVIEW
+        if under_review:  # not when the chair decided on it meanwhile
+            entry.status = Status.UNDER_REVIEW
     return kept
 
 

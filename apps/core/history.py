@@ -157,13 +157,19 @@ def _changed(instance, changes):
 _trackers = {}
 
 
+@transaction.atomic
 def tracked_update(queryset, actor=None, **values):
     """``queryset.update(**values)``, with the change of each object it changes in the history
-    of its model (``update()`` sends no signal, so ``track`` alone would miss it). The rows
-    are read once and the history written in one statement. Returns how many were changed."""
+    of its model (``update()`` sends no signal, so ``track`` alone would miss it). Returns how
+    many were changed.
+
+    The rows are read locked, so none changes between the read and the update (a status
+    filter in ``queryset`` stays a guard, as it is for ``update()``); the update goes through
+    ``queryset``'s own class (public content flushes the pages) and the history is written in
+    one statement."""
     tracker = _trackers[queryset.model]
     changed, records = [], []
-    for instance in queryset:
+    for instance in queryset.select_for_update(of=("self",)):
         before = snapshot(instance)
         for name, value in values.items():
             setattr(instance, name, value)
@@ -190,7 +196,7 @@ def tracked_update(queryset, actor=None, **values):
         )
     if not changed:
         return 0
-    count = queryset.model._base_manager.filter(pk__in=changed).update(**values)
+    count = queryset.filter(pk__in=changed).update(**values)
     tracker.change_model.objects.bulk_create(records)
     return count
 

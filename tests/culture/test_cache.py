@@ -44,3 +44,27 @@ def test_the_join_form_with_its_csrf_token_is_never_cached(client, club, cached)
     client.get(f"/vi/clubs/{club.slug}/join/")
     response = client.get(f"/vi/clubs/{club.slug}/join/")
     assert "X-Page-Cache" not in response
+
+
+def test_a_tracked_bulk_change_of_clubs_refreshes_the_pages_and_keeps_the_history(
+    client, club, cached, official
+):
+    from apps.core.history import tracked_update
+    from apps.culture.models import Change, Club
+
+    client.get("/vi/clubs/")
+    assert client.get("/vi/clubs/")["X-Page-Cache"] == "hit"
+    changed = tracked_update(
+        Club.objects.filter(pk=club.pk, is_published=True), actor=official, name_vi="CLB mới"
+    )
+    assert changed == 1
+    response = client.get("/vi/clubs/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "CLB mới" in response.content.decode()
+    row = Change.objects.filter(object_id=club.pk, action="changed").get()
+    assert row.user == official
+    assert row.changes["name_vi"][1] == "CLB mới"
+    # A filter the rows no longer match is a guard, as it is for update(): nothing changes.
+    assert tracked_update(Club.objects.filter(pk=club.pk, is_published=False), name_vi="X") == 0
+    club.refresh_from_db()
+    assert club.name_vi == "CLB mới"
