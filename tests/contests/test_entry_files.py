@@ -100,7 +100,7 @@ def test_the_file_is_never_in_the_public_media(painting, settings):
     assert not any(Path(settings.MEDIA_ROOT).rglob("*.png"))
 
 
-def _pdf_naming(author):
+def _pdf_naming(author, locked=False):
     """A PDF as a word processor writes it: the author in the document information, in the
     XMP metadata and on a comment."""
     import io
@@ -138,10 +138,52 @@ def _pdf_naming(author):
             NameObject("/Contents"): TextStringObject("Xem lại đoạn 2"),
         }
     )
-    writer.pages[0][NameObject("/Annots")] = pypdf.generic.ArrayObject([writer._add_object(note)])
+    field = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/FT"): NameObject("/Tx"),
+            NameObject("/Rect"): pypdf.generic.ArrayObject(
+                [pypdf.generic.FloatObject(v) for v in (72, 500, 272, 520)]
+            ),
+            NameObject("/T"): TextStringObject("so_dien_thoai"),  # a form field's name
+        }
+    )
+    writer.pages[0][NameObject("/Annots")] = pypdf.generic.ArrayObject(
+        [writer._add_object(note), writer._add_object(field)]
+    )
+    # The source document an office suite embeds, and a picture's own XMP.
+    writer.add_attachment("ban-goc.odt", f"<meta:initial-creator>{author}".encode())
+    picture = pypdf.generic.StreamObject()
+    picture.set_data(b"\x00\x00\x00")
+    picture.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Image"),
+            NameObject("/Width"): pypdf.generic.NumberObject(1),
+            NameObject("/Height"): pypdf.generic.NumberObject(1),
+            NameObject("/ColorSpace"): NameObject("/DeviceRGB"),
+            NameObject("/BitsPerComponent"): pypdf.generic.NumberObject(8),
+            NameObject("/Metadata"): writer._add_object(stream_of(xmp.replace("dc:", "pdf:"))),
+        }
+    )
+    resources = writer.pages[0]["/Resources"].get_object()
+    resources[NameObject("/XObject")] = DictionaryObject(
+        {NameObject("/Im9"): writer._add_object(picture)}
+    )
+    if locked:
+        writer.encrypt(user_password="", owner_password="chi-chu-so-huu", algorithm="AES-128")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def stream_of(text):
+    import pypdf
+
+    stream = pypdf.generic.StreamObject()
+    stream.set_data(text.encode())
+    return stream
 
 
 def _initiative(contest, village, data):
@@ -164,17 +206,22 @@ def _initiative(contest, village, data):
     return initiative
 
 
+@pytest.mark.parametrize("locked", [False, True], ids=["open", "locked-with-no-password"])
 def test_a_pdf_reaches_the_jury_without_the_metadata_that_names_its_author(
-    client, juror, contest, village
+    client, juror, contest, village, locked
 ):
     import io
 
     import pypdf
 
-    data = _pdf_naming(AUTHOR)
+    data = _pdf_naming(AUTHOR, locked=locked)
     reader = pypdf.PdfReader(io.BytesIO(data))
+    if locked:
+        assert reader.is_encrypted
+        reader.decrypt("")
     assert reader.metadata.author == AUTHOR
     assert reader.xmp_metadata is not None
+    assert reader.attachments
     initiative = _initiative(contest, village, data)
     sit(contest, juror)
     client.force_login(juror)
@@ -185,7 +232,13 @@ def test_a_pdf_reaches_the_jury_without_the_metadata_that_names_its_author(
     sent = pypdf.PdfReader(io.BytesIO(body))
     assert not sent.metadata or not sent.metadata.author
     assert sent.xmp_metadata is None
-    assert "/T" not in sent.pages[0]["/Annots"][0].get_object()
+    note, field = (annotation.get_object() for annotation in sent.pages[0]["/Annots"])
+    assert "/T" not in note
+    assert field["/T"] == "so_dien_thoai"  # a form field keeps its name
+    assert not sent.attachments
+    picture = sent.pages[0]["/Resources"]["/XObject"]["/Im9"].get_object()
+    assert "/Metadata" not in picture
+    assert not sent.is_encrypted
     assert "Vuon rau truong hoc" in sent.pages[0].extract_text()  # the work itself is whole
     for name in (AUTHOR, "Sáng kiến của"):
         assert name not in str(sent.metadata or {})
@@ -195,13 +248,25 @@ def test_a_pdf_reaches_the_jury_without_the_metadata_that_names_its_author(
         assert stored.read() == data  # the entry itself is kept as it came
 
 
-def test_a_pdf_the_library_cannot_read_is_still_sent_and_logged(
-    client, staff_user, contest, village, caplog
+@pytest.mark.parametrize(
+    ("language", "notice"),
+    [("en", "could not be prepared for a blind review"), ("vi", "chấm thi ẩn danh")],
+)
+def test_a_pdf_that_cannot_be_stripped_never_reaches_a_juror_as_it_is(
+    client, juror, staff_user, contest, village, caplog, language, notice
 ):
-    data = b"%PDF-1.4\nnot really a pdf\n%%EOF\n"
+    data = b"%PDF-1.4\nnot really a pdf: " + AUTHOR.encode() + b"\n%%EOF\n"
     initiative = _initiative(contest, village, data)
+    sit(contest, juror)
+    client.force_login(juror)
+    url = _url(initiative).replace("/en/", f"/{language}/")
+    response = client.get(url)
+    assert response.status_code == 503
+    assert AUTHOR.encode() not in response.content
+    assert notice in response.content.decode()
+    assert "Could not remove the metadata" in caplog.text
+    # Staff see the authors anyway: they get the file as it came, to sort it out.
     client.force_login(staff_user)
-    response = client.get(_url(initiative))
+    response = client.get(url)
     assert response.status_code == 200
     assert _body(response) == data
-    assert "Could not remove the metadata" in caplog.text
