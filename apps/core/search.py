@@ -46,6 +46,7 @@ WORST = 3  # the rank of a result matched only by words elsewhere, or by a near 
 # match may have: one in a short word, two in a longer one.
 SHORT_WORD = 5
 MIN_LENGTH = 2  # a shorter query (one letter) gets help, not every page of the portal
+VOCABULARY_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,10 @@ def vocabulary(queryset, column="search_text", fields=()):
         *fields,
         sql,
         *map(str, params),
+        # An hour (the content version is in the key, so it is never stale): the worker's runs
+        # every few minutes find it there, and a lapse leaves it cold minutes an hour, not half
+        # the time as with the five minutes of other memos.
+        timeout=VOCABULARY_SECONDS,
     )
 
 

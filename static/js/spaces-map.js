@@ -87,6 +87,8 @@
   }
 
   function draw(collection) {
+    box.classList.remove("is-failed");
+    box.removeAttribute("data-error");
     layer.clearLayers();
     var markers = 0;
     L.geoJSON(collection, {
@@ -119,6 +121,7 @@
         return collection;
       })
       .catch(function () {
+        if (ticket !== asked) { return; }  // an answer for a view that has gone
         box.removeAttribute("aria-busy");
         box.classList.add("is-failed");
         box.setAttribute("data-error", data.failed);
@@ -135,6 +138,7 @@
   }
   busy();
   function reload() {
+    box.setAttribute("aria-busy", "true");  // a resize moves the view without movestart
     settled = true;
     asked += 1;  // an answer still on its way is for a view that has gone
     clearTimeout(timer);

@@ -69,7 +69,7 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname.startsWith(CONFIG.staticUrl)) {
     event.respondWith(staticFile(request));
   } else if (url.pathname.startsWith(CONFIG.mediaUrl) && request.destination === "image") {
-    event.respondWith(picture(request));
+    event.respondWith(picture(event, request));
   } else if (request.mode === "navigate" && !isPrivatePath(url.pathname)) {
     event.respondWith(page(event, request));
   }
@@ -110,7 +110,7 @@ async function sameFileAnyVersion(cache, request) {
 
 // Pictures ----------------------------------------------------------------------------------
 
-async function picture(request) {
+async function picture(event, request) {
   const cache = await caches.open(PICTURES_CACHE);
   const saved = await cache.match(request.url, { ignoreVary: true });
   if (saved) return saved;
@@ -123,13 +123,18 @@ async function picture(request) {
   const type = response.headers.get("content-type") || "";
   if (response.ok && response.type === "basic" && type.startsWith("image/")
       && !PRIVATE_CONTROL.test(response.headers.get("cache-control") || "")) {
-    await cache.put(request.url, response.clone());
-    const keys = await cache.keys();
-    for (const old of keys.slice(0, Math.max(0, keys.length - CONFIG.maxPictures))) {
-      await cache.delete(old);
-    }
+    // Kept after the picture is shown; a full phone (quota) only means it is not kept.
+    event.waitUntil(keepPicture(cache, request.url, response.clone()).catch(() => null));
   }
   return response;
+}
+
+async function keepPicture(cache, url, response) {
+  await cache.put(url, response);
+  const keys = await cache.keys();
+  for (const old of keys.slice(0, Math.max(0, keys.length - CONFIG.maxPictures))) {
+    await cache.delete(old);
+  }
 }
 
 // Pages -------------------------------------------------------------------------------------
