@@ -1,4 +1,5 @@
-"""The photos of a public page (a learning space, a club): one abstract model for every app.
+"""The photos of a public page (a learning space, a club, an event): one abstract model for
+every app, and the workspace pages that add and remove them.
 
 A photo is stored only as re-encoded copies (``images.save_renditions``: no EXIF, no
 original), described for people who cannot see it, and shown by ``picture()`` through
@@ -6,10 +7,13 @@ original), described for people who cannot see it, and shown by ``picture()`` th
 ``UPLOAD_FOLDER``; its files go once the deletion is committed.
 """
 
+from django.contrib import messages
 from django.db import models, transaction
 from django.db.models.signals import class_prepared, post_delete
 from django.dispatch import receiver
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .content import PublicContent, PublicContentQuerySet
@@ -68,3 +72,39 @@ def _follow_photo_deletions(sender, **kwargs):
     # Each concrete photo model, as it is defined: its files go with its rows.
     if issubclass(sender, PagePhoto) and not sender._meta.abstract:
         post_delete.connect(_delete_photo_files, sender=sender, dispatch_uid=sender._meta.label)
+
+
+# The workspace pages of an owner's photos -----------------------------------------------------
+
+
+def photos_page(request, owner, *, owner_field, form_class, template, done):
+    """The workspace page of ``owner``'s photos (``owner.photos``) with the form that adds one.
+
+    The caller has checked that ``request.user`` may change ``owner``. A valid upload is
+    saved under their name and answered by a redirect to ``done``; a refused one shows the
+    form again with its errors (400).
+    """
+    model = form_class._meta.model
+    status = 200
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES, instance=model(**{owner_field: owner}))
+        if form.is_valid():
+            form.instance._actor = request.user
+            form.save()
+            messages.success(request, gettext("The photo is added."))
+            return redirect(done)
+        status = 400
+    else:
+        form = form_class(instance=model(**{owner_field: owner}))
+    context = {owner_field: owner, "form": form, "photos": owner.photos.all()}
+    return render(request, template, context, status=status)
+
+
+def delete_photo(request, owner, pk, *, owner_field, model, done):
+    """Remove ``owner``'s photo ``pk`` under ``request.user``'s name (checked by the caller)
+    and redirect to ``done``; another owner's photo is a 404."""
+    photo = get_object_or_404(model, pk=pk, **{owner_field: owner})
+    photo._actor = request.user
+    photo.delete()
+    messages.success(request, gettext("The photo is removed."))
+    return redirect(done)

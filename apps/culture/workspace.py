@@ -5,11 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from apps.core.permissions import can_change, changeable
+from apps.core.photos import delete_photo, photos_page
 
 from .forms import ClubEditForm, ClubPhotoForm
 from .models import Club, ClubPhoto, JoinRequest
@@ -85,19 +87,14 @@ def answered(request, slug, pk):
 @login_required
 def photos(request, slug):
     club = _club_to_change(request, slug)
-    status = 200
-    if request.method == "POST":
-        form = ClubPhotoForm(request.POST, request.FILES, instance=ClubPhoto(club=club))
-        if form.is_valid():
-            form.instance._actor = request.user
-            form.save()
-            messages.success(request, _("The photo is added."))
-            return redirect("culture:workspace_photos", slug=club.slug)
-        status = 400
-    else:
-        form = ClubPhotoForm(instance=ClubPhoto(club=club))
-    context = {"club": club, "form": form, "photos": club.photos.all()}
-    return render(request, "culture/workspace/photos.html", context, status=status)
+    return photos_page(
+        request,
+        club,
+        owner_field="club",
+        form_class=ClubPhotoForm,
+        template="culture/workspace/photos.html",
+        done=reverse("culture:workspace_photos", args=[club.slug]),
+    )
 
 
 @never_cache
@@ -105,8 +102,5 @@ def photos(request, slug):
 @require_POST
 def photo_delete(request, slug, pk):
     club = _club_to_change(request, slug)
-    photo = get_object_or_404(ClubPhoto, pk=pk, club=club)
-    photo._actor = request.user
-    photo.delete()
-    messages.success(request, _("The photo is removed."))
-    return redirect("culture:workspace_photos", slug=club.slug)
+    done = reverse("culture:workspace_photos", args=[club.slug])
+    return delete_photo(request, club, pk, owner_field="club", model=ClubPhoto, done=done)

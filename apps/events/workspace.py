@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.paginate import paginate_in_one_query
 from apps.core.permissions import can_change, changeable
+from apps.core.photos import delete_photo, photos_page
 
 from .forms_proposals import DecisionForm
 from .forms_workspace import EventForm, EventPhotoForm
@@ -106,19 +108,14 @@ def event_edit(request, slug):
 @login_required
 def photos(request, slug):
     event = _event_to_change(request, slug)
-    status = 200
-    if request.method == "POST":
-        form = EventPhotoForm(request.POST, request.FILES, instance=EventPhoto(event=event))
-        if form.is_valid():
-            form.instance._actor = request.user
-            form.save()
-            messages.success(request, _("The photo is added."))
-            return redirect("events:workspace_photos", slug=event.slug)
-        status = 400
-    else:
-        form = EventPhotoForm(instance=EventPhoto(event=event))
-    context = {"event": event, "form": form, "photos": event.photos.all()}
-    return render(request, "events/workspace/photos.html", context, status=status)
+    return photos_page(
+        request,
+        event,
+        owner_field="event",
+        form_class=EventPhotoForm,
+        template="events/workspace/photos.html",
+        done=reverse("events:workspace_photos", args=[event.slug]),
+    )
 
 
 @never_cache
@@ -126,11 +123,8 @@ def photos(request, slug):
 @require_POST
 def photo_delete(request, slug, pk):
     event = _event_to_change(request, slug)
-    photo = get_object_or_404(EventPhoto, pk=pk, event=event)
-    photo._actor = request.user
-    photo.delete()
-    messages.success(request, _("The photo is removed."))
-    return redirect("events:workspace_photos", slug=event.slug)
+    done = reverse("events:workspace_photos", args=[event.slug])
+    return delete_photo(request, event, pk, owner_field="event", model=EventPhoto, done=done)
 
 
 # Proposals --------------------------------------------------------------------------------
