@@ -91,7 +91,7 @@ format: $(VENV)/.deps-test
 
 ## Refresh the translation catalogues after changing strings (then fill every msgstr).
 messages: $(VENV)/.deps
-	$(PY) manage.py makemessages -l vi -l en --no-obsolete --ignore '$(VENV)/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'node_modules/*'
+	$(PY) manage.py makemessages -l vi -l en --no-obsolete --no-wrap --ignore '$(VENV)/*' --ignore 'bench/*' --ignore 'tests/*' --ignore 'node_modules/*'
 	$(PY) manage.py compilemessages --ignore '$(VENV)' --ignore node_modules
 
 ## Benchmark: every key public page against a trivial Django view, through gunicorn (SCALE=1|10|100).
