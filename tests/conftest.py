@@ -3,7 +3,9 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
+import warnings
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.storage import FileSystemStorage, storages
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import OperationalError, connection
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils import translation
 from django.utils.functional import empty
 
@@ -49,6 +53,73 @@ def _flush_past_the_measurement_guards():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(operations, "sql_flush", flush_past_the_guards)
         yield
+
+
+class _LiveRequests:
+    """The live server's threads that are answering a request now (the test's own client
+    requests run on the main thread and are not followed). A thread that died mid-request no
+    longer counts."""
+
+    def __init__(self):
+        self.threads = set()
+        self.changed = threading.Condition()
+
+    def started(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.changed:
+                self.threads.add(threading.current_thread())
+
+    def finished(self, **kwargs):
+        with self.changed:
+            self.threads.discard(threading.current_thread())
+            self.changed.notify_all()
+
+    def busy(self):
+        self.threads = {thread for thread in self.threads if thread.is_alive()}
+        return bool(self.threads)
+
+    def wait_until_idle(self, timeout):
+        with self.changed:
+            return self.changed.wait_for(lambda: not self.busy(), timeout)
+
+
+live_requests = _LiveRequests()
+FLUSH_ATTEMPTS = 3
+execute_sql_flush = BaseDatabaseOperations.execute_sql_flush
+
+
+def flush_when_idle(operations, sql_list):
+    """A transactional test ends by emptying every table. A request the browser sent just before
+    its page closed may still be running on the live server: on PostgreSQL its transaction and
+    the flush's TRUNCATE can deadlock, and PostgreSQL may abort the TRUNCATE. The rows of the
+    test would then stay, and every later test on the process fail on them. So the flush waits
+    until the live server has answered what it was asked, and tries again if it loses a lock."""
+    for attempt in range(1, FLUSH_ATTEMPTS + 1):
+        if not live_requests.wait_until_idle(timeout=30):
+            warnings.warn(
+                "the live server was still answering a request at the flush", stacklevel=2
+            )
+        try:
+            return execute_sql_flush(operations, sql_list)
+        except OperationalError:
+            if attempt == FLUSH_ATTEMPTS:
+                raise
+            time.sleep(0.5 * attempt)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _flush_once_the_live_server_is_idle():
+    request_started.connect(live_requests.started, dispatch_uid="tests-live-requests")
+    request_finished.connect(live_requests.finished, dispatch_uid="tests-live-requests")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            BaseDatabaseOperations,
+            "execute_sql_flush",
+            lambda operations, sql_list: flush_when_idle(operations, sql_list),
+        )
+        yield
+    request_started.disconnect(dispatch_uid="tests-live-requests")
+    request_finished.disconnect(dispatch_uid="tests-live-requests")
 
 
 # A check that can be skipped is a check that fails in CI: with --strict-skips, a run that skips
@@ -238,7 +309,12 @@ def start_worker(transactional_db, tmp_path):
         for process, log in started:
             if process.poll() is None:
                 process.terminate()
-                process.wait(timeout=20)
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    # Still in a task: it must not write after the test's tables are emptied.
+                    process.kill()
+                    process.wait()
             log.close()
 
 

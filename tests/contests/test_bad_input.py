@@ -225,6 +225,7 @@ def test_a_200_mb_upload_gets_a_clear_page_not_a_broken_connection(live_server, 
         connection.send(part)
     response = connection.getresponse()
     html = response.read().decode()
+    connection.close()
     assert response.status == 413
     assert "This file is too large (about 200.0" in html
     assert "Lò Thị Xuân" in html
