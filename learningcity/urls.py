@@ -20,6 +20,12 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/login/", accounts.sign_in, name="login"),
     path("accounts/password_reset/", accounts.password_reset, name="password_reset"),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        accounts.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("accounts/password_change/", accounts.password_change, name="password_change"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("apps.core.urls")),
     path("", include("apps.commitments.urls")),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from apps.core.forms import refused_status
 from apps.core.paginate import paginate_in_one_query
 from apps.core.permissions import changeable
 
@@ -100,7 +101,8 @@ def record(request, slug):
         "recent": recent,
         "correction_open": bool(form.duplicate or form["is_correction"].value()),
     }
-    return render(request, "commitments/workspace/record.html", context, status=200)
+    status = refused_status(form)
+    return render(request, "commitments/workspace/record.html", context, status=status)
 
 
 @never_cache

@@ -16,7 +16,7 @@ from django.shortcuts import render
 
 from . import throttle
 from .clientip import client_ip
-from .forms import SignInForm
+from .forms import RefusedFormStatus, SignInForm
 
 RESET_WINDOW = datetime.timedelta(hours=1)
 
@@ -39,10 +39,14 @@ def address_throttled(view):
     return wrapped
 
 
-sign_in = address_throttled(auth_views.LoginView.as_view(authentication_form=SignInForm))
+class SignInView(RefusedFormStatus, auth_views.LoginView):
+    pass
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+sign_in = address_throttled(SignInView.as_view(authentication_form=SignInForm))
+
+
+class PasswordResetView(RefusedFormStatus, auth_views.PasswordResetView):
     """Django's reset form, limited per address (a clear 429) and per account (silently)."""
 
     def form_valid(self, form):
@@ -61,3 +65,15 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 password_reset = PasswordResetView.as_view()
+
+
+class PasswordResetConfirmView(RefusedFormStatus, auth_views.PasswordResetConfirmView):
+    pass
+
+
+class PasswordChangeView(RefusedFormStatus, auth_views.PasswordChangeView):
+    pass
+
+
+password_reset_confirm = PasswordResetConfirmView.as_view()
+password_change = PasswordChangeView.as_view()

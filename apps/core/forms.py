@@ -28,6 +28,22 @@ class TextBoxField(forms.CharField):
         return value.replace("\r\n", "\n") if isinstance(value, str) else value
 
 
+def refused_status(*forms):
+    """The status of a page that shows ``forms``: 400 when a submitted one is refused (it comes
+    back with its messages and what was typed), else 200."""
+    return 400 if any(form.is_bound and not form.is_valid() for form in forms) else 200
+
+
+class RefusedFormStatus:
+    """For Django's form views (sign-in, password reset): a refused form is answered with 400,
+    as every form of the portal answers."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
 def show_length_limits(form):
     """Say under each text box of ``form`` how many characters it holds: the browser stops
     the typing there (``maxlength``), and the person should know why."""

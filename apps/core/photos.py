@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .content import PublicContent, PublicContentQuerySet
+from .forms import refused_status
 from .images import Picture, delete_renditions
 
 
@@ -85,7 +86,6 @@ def photos_page(request, owner, *, owner_field, form_class, template, done):
     form again with its errors (400).
     """
     model = form_class._meta.model
-    status = 200
     if request.method == "POST":
         form = form_class(request.POST, request.FILES, instance=model(**{owner_field: owner}))
         if form.is_valid():
@@ -93,11 +93,10 @@ def photos_page(request, owner, *, owner_field, form_class, template, done):
             form.save()
             messages.success(request, gettext("The photo is added."))
             return redirect(done)
-        status = 400
     else:
         form = form_class(instance=model(**{owner_field: owner}))
     context = {owner_field: owner, "form": form, "photos": owner.photos.all()}
-    return render(request, template, context, status=status)
+    return render(request, template, context, status=refused_status(form))
 
 
 def delete_photo(request, owner, pk, *, owner_field, model, done):

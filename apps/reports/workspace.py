@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from apps.core.forms import refused_status
+
 from . import services
 from .forms import ReportRequestForm
 from .models import ProgressReport, may_request_reports
@@ -37,7 +39,8 @@ def report_list(request):
     else:
         form = ReportRequestForm()
     recent = ProgressReport.objects.select_related("requested_by")[:20]
-    return render(request, "reports/workspace/list.html", {"form": form, "reports": recent})
+    context = {"form": form, "reports": recent}
+    return render(request, "reports/workspace/list.html", context, status=refused_status(form))
 
 
 @never_cache

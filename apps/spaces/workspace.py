@@ -5,11 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from apps.core.forms import refused_status
 from apps.core.permissions import can_change, changeable
+from apps.core.photos import delete_photo, photos_page
 from apps.core.text import vi_sort_key
 
 from .forms import OpeningHoursFormSet, PhotoForm, SpaceEditForm
@@ -60,26 +63,23 @@ def space_edit(request, slug):
     else:
         form = SpaceEditForm(instance=space)
         hours = OpeningHoursFormSet(instance=space, prefix="hours")
-    return render(
-        request, "spaces/workspace/edit.html", {"space": space, "form": form, "hours": hours}
-    )
+    context = {"space": space, "form": form, "hours": hours}
+    status = refused_status(form, hours)
+    return render(request, "spaces/workspace/edit.html", context, status=status)
 
 
 @never_cache
 @login_required
 def photos(request, slug):
     space = _space_to_change(request, slug)
-    if request.method == "POST":
-        form = PhotoForm(request.POST, request.FILES, instance=Photo(space=space))
-        if form.is_valid():
-            form.instance._actor = request.user
-            form.save()
-            messages.success(request, _("The photo is added."))
-            return redirect("spaces:workspace_photos", slug=space.slug)
-    else:
-        form = PhotoForm(instance=Photo(space=space))
-    context = {"space": space, "form": form, "photos": space.photos.all()}
-    return render(request, "spaces/workspace/photos.html", context)
+    return photos_page(
+        request,
+        space,
+        owner_field="space",
+        form_class=PhotoForm,
+        template="spaces/workspace/photos.html",
+        done=reverse("spaces:workspace_photos", args=[space.slug]),
+    )
 
 
 @never_cache
@@ -87,8 +87,5 @@ def photos(request, slug):
 @require_POST
 def photo_delete(request, slug, pk):
     space = _space_to_change(request, slug)
-    photo = get_object_or_404(Photo, pk=pk, space=space)
-    photo._actor = request.user
-    photo.delete()
-    messages.success(request, _("The photo is removed."))
-    return redirect("spaces:workspace_photos", slug=space.slug)
+    done = reverse("spaces:workspace_photos", args=[space.slug])
+    return delete_photo(request, space, pk, owner_field="space", model=Photo, done=done)

@@ -111,7 +111,7 @@ def test_the_workspace_explains_that_a_pending_figure_is_rejected_not_corrected(
             "correction_reason": "typo",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "still waiting for approval" in response.content.decode()
     assert Measurement.objects.count() == 1
 

@@ -167,7 +167,7 @@ def test_a_damaged_photo_is_refused_with_what_was_typed_kept(signed_in, settings
     upload = SimpleUploadedFile("photo.jpg", cut[: len(cut) // 2], "image/jpeg")
     response = signed_in.post(RECORD.format("en"), form(upload))
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "This picture is damaged or incomplete (perhaps cut off while uploading)." in html
     assert all(text in html for text in TYPED)
     assert not Measurement.objects.exists()
@@ -194,7 +194,7 @@ def test_a_decompression_bomb_is_refused_as_evidence(signed_in, settings, langua
     upload = SimpleUploadedFile("scan.png", bomb, "image/png")
     response = signed_in.post(RECORD.format(language), form(upload, note_en="Mid-year"))
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in html
     assert all(text in html for text in (*TYPED, "Mid-year"))
     assert not Measurement.objects.exists()
@@ -217,6 +217,6 @@ def png_header_only(width, height):
 def test_a_picture_too_big_for_pillow_to_open_is_refused_as_too_large(signed_in):
     upload = SimpleUploadedFile("scan.png", png_header_only(20_000, 20_000), "image/png")
     response = signed_in.post(RECORD.format("en"), form(upload))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Photos may have at most 40 million pixels." in response.content.decode()
     assert not Measurement.objects.exists()

@@ -102,7 +102,7 @@ def test_an_image_is_accepted_as_evidence(signed_in):
 
 def assert_refused(response, message, typed=("72.5", "Số liệu giữa năm")):
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Please correct the fields marked below" in html
     assert message in html
     for text in typed:
@@ -206,7 +206,7 @@ def test_a_duplicate_date_asks_whether_it_is_a_correction(signed_in):
     assert signed_in.post(URL, form(value="70")).status_code == 302
     response = signed_in.post(URL, form(value="71"))
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "A figure of 70% is already recorded for this date." in html
     assert '<details class="correction" open>' in html
     assert 'value="71"' in html

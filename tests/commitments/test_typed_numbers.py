@@ -50,7 +50,7 @@ def test_an_ambiguous_or_wrong_number_is_refused_clearly_and_kept(
     client.force_login(official)
     response = client.post(url(language), form(typed))
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in html
     assert f'value="{typed}"' in html
     assert not Measurement.objects.exists()

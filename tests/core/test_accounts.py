@@ -26,7 +26,7 @@ def test_official_signs_in_and_lands_in_the_workspace(client, official):
 
 def test_wrong_password_keeps_the_user_name_and_says_why(client, official):
     response = client.post("/en/accounts/login/", {"username": "official", "password": "nope"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert 'value="official"' in html
     assert "enter a correct username and password" in html
@@ -76,6 +76,41 @@ def test_password_reset_sends_a_working_link(client, official):
     assert response.status_code == 302
     official.refresh_from_db()
     assert official.check_password("Son-La-new-pass-77")
+
+
+def test_a_refused_new_password_from_the_reset_link_is_a_400_that_keeps_the_link(client, official):
+    client.post("/en/accounts/password_reset/", {"email": "official@example.org"})
+    link = re.search(r"https?://[^/]+(/en/accounts/reset/\S+)", mail.outbox[0].body).group(1)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    response = client.post(form_url, {"new_password1": "short", "new_password2": "other"})
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.content.decode()
+    response = client.post(
+        form_url, {"new_password1": "Son-La-new-pass-77", "new_password2": "Son-La-new-pass-77"}
+    )
+    assert response.status_code == 302
+    official.refresh_from_db()
+    assert official.check_password("Son-La-new-pass-77")
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [("en", "Your old password was entered incorrectly"), ("vi", "Mật khẩu cũ không chính xác")],
+)
+def test_a_refused_password_change_is_a_400_in_the_visitors_language(
+    client, official, lang, message
+):
+    client.force_login(official)
+    data = {
+        "old_password": "wrong",
+        "new_password1": "Son-La-new-pass-77",
+        "new_password2": "Son-La-new-pass-77",
+    }
+    response = client.post(f"/{lang}/accounts/password_change/", data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    official.refresh_from_db()
+    assert official.check_password("pass-word-123")
 
 
 def test_password_reset_in_vietnamese_sends_vietnamese_mail(client, official):
@@ -145,6 +180,6 @@ def test_an_over_long_user_name_is_refused_before_any_sign_in_attempt(client, of
     from axes.models import AccessAttempt
 
     response = client.post("/en/accounts/login/", {"username": "u" * 5000, "password": "x"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "enter a correct username and password" in response.content.decode()
     assert not AccessAttempt.objects.filter(username__startswith="uuu").exists()

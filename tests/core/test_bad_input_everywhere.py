@@ -134,9 +134,9 @@ FORM_ALERT = '<div class="form-errors" role="alert">'
 
 
 def assert_refused(response, invalid, alert):
-    """The form shown again (200, never a redirect to success) with exactly the expected fields
+    """The form shown again (400, never a redirect to success) with exactly the expected fields
     marked invalid, each with its message, and the alert box exactly when expected."""
-    assert response.status_code == 200, response.status_code
+    assert response.status_code == 400, response.status_code
     body = response.content.decode()
     assert SCRIPT not in body
     tags = re.findall(r"<(?:input|select|textarea)\b[^>]*>", body)
@@ -424,7 +424,7 @@ def test_a_refused_hidden_field_is_explained(client, official, lang, text):
     response = client.post(
         f"/{lang}/workspace/spaces/{SPACE}/", _space_data(space, **{"hours-0-id": "x"})
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert text in response.content.decode()
 
 

@@ -57,7 +57,7 @@ def test_every_invalid_field_is_described_by_its_error(
     if signed_in:
         client.force_login(official)
     response = client.post(f"/{lang}{path}", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = Fields()
     page.feed(response.content.decode())
     assert page.invalid, "no field was refused"

@@ -158,7 +158,7 @@ def test_a_queued_report_page_refreshes_itself(client, official):
 def test_bad_requests_are_explained_and_keep_what_was_typed(client, official, data, field_error):
     client.force_login(official)
     response = client.post("/en/workspace/reports/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert field_error in html
     assert "<script>" not in html.split("<main")[1]

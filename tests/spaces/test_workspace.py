@@ -97,7 +97,7 @@ def test_closing_before_opening_is_refused_and_typing_kept(client, official, spa
     data = edit_data(space, **{"hours-0-opens": "21:00", "hours-0-closes": "17:00"})
     response = client.post(f"/en/workspace/spaces/{space.slug}/", data)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "The closing time must be after the opening time." in html
     assert "New description" in html
     space.refresh_from_db()
@@ -185,7 +185,7 @@ def test_a_bad_photo_gets_a_message_and_keeps_the_alt_text(client, official, spa
     data = {"upload": pdf, "alt_vi": "Trẻ em đọc sách", "alt_en": "Children reading", "order": 0}
     response = client.post(f"/en/workspace/spaces/{space.slug}/photos/", data)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "not a picture we can read" in html
     assert 'value="Children reading"' in html
     assert not Photo.objects.exists()
@@ -214,7 +214,7 @@ def test_a_decompression_bomb_is_refused_as_a_photo(
     data = {"upload": bomb, "alt_vi": "Trẻ em đọc sách", "alt_en": "Children reading", "order": 3}
     response = client.post(f"/{language}/workspace/spaces/{space.slug}/photos/", data)
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in html
     assert 'value="Trẻ em đọc sách"' in html
     assert 'value="Children reading"' in html
@@ -228,7 +228,7 @@ def test_alt_text_is_required_in_both_languages(client, official, space):
     photo = SimpleUploadedFile("p.jpg", image_bytes(), content_type="image/jpeg")
     data = {"upload": photo, "alt_vi": "Trẻ em đọc sách", "alt_en": "", "order": 0}
     response = client.post(f"/en/workspace/spaces/{space.slug}/photos/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not Photo.objects.exists()
 
 
