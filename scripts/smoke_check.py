@@ -749,7 +749,7 @@ class Checks:
         form = {"csrfmiddlewaretoken": token, "username": intruder, "password": "wrong"}
         chain = f"{forged}, {visitor}"
         reply = client.post("/en/accounts/login/", form, headers={"X-Forwarded-For": chain})
-        expect(reply.status == 200, f"a failed sign-in answered {reply.status}")
+        expect(reply.status == 400, f"a failed sign-in answered {reply.status}")
         recorded = list(
             AccessAttempt.objects.filter(username=intruder).values_list("ip_address", flat=True)
         )
